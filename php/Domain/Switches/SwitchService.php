@@ -1,0 +1,201 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SophMate\SafeMode\Domain\Switches;
+
+use SophMate\SafeMode\Domain\Actor;
+use SophMate\SafeMode\Domain\Audit\AuditEntry;
+use SophMate\SafeMode\Domain\Clock;
+use SophMate\SafeMode\Domain\Config\Catalog;
+use SophMate\SafeMode\Domain\Decision\TrialUsage;
+use SophMate\SafeMode\Domain\Exception\Conflict;
+use SophMate\SafeMode\Domain\Exception\InvalidInput;
+use SophMate\SafeMode\Domain\Exception\StorageUnavailable;
+use SophMate\SafeMode\Domain\Scope;
+use SophMate\SafeMode\Domain\Text;
+use SophMate\SafeMode\Storage\AuditLog;
+use SophMate\SafeMode\Storage\SwitchStateStore;
+
+/**
+ * Pause, restart, promote and safe mode: the only way switch state changes. Each change is a
+ * compare-and-swap on the stored board (retried on contention), then exactly one audit entry,
+ * then the listeners. A change that would not change anything writes nothing.
+ */
+final class SwitchService
+{
+    private const MAX_ATTEMPTS = 25;
+
+    /** @param list<ChangeListener> $listeners */
+    public function __construct(
+        private readonly SwitchStateStore $store,
+        private readonly AuditLog $audit,
+        private readonly Catalog $catalog,
+        private readonly TrialUsage $trials,
+        private readonly Clock $clock,
+        private readonly array $listeners = [],
+    ) {
+    }
+
+    public function pause(Scope $scope, string $reason, Actor $actor, Source $source, ?string $incident_url = null): ChangeResult
+    {
+        $reason = Text::reason($reason);
+        $incident_url = Text::url($incident_url);
+        if ($scope->is_global()) {
+            return $this->set_safe_mode(SafeModeMode::Paused, $reason, null, $actor, $source, $incident_url);
+        }
+        $this->assert_exists($scope);
+        $record = new SwitchRecord(SwitchState::Paused, $reason, $actor, $source, $this->clock->now(), $incident_url);
+        return $this->change('pause', $scope, $actor, $source, $reason, ['incident_url' => $incident_url], function (SwitchBoard $board) use ($scope, $record): ?SwitchBoard {
+            return $board->state_of($scope) === SwitchState::Paused ? null : $board->with_record($scope, $record);
+        });
+    }
+
+    /**
+     * @param mixed $acknowledged
+     * @param array<string,mixed> $trial_input automations, max_runs, read_only
+     */
+    public function restart(Scope $scope, $acknowledged, string $note, array $trial_input, Actor $actor, Source $source): ChangeResult
+    {
+        $note = Text::note($note);
+        if ($scope->is_global()) {
+            return $this->set_safe_mode(SafeModeMode::Off, $note, $acknowledged, $actor, $source);
+        }
+        $this->assert_exists($scope);
+        $current = $this->store->load_fresh()->state_of($scope);
+        if ($current !== SwitchState::Paused) {
+            throw new Conflict(
+                'sophmate_not_paused',
+                sprintf('%s is %s, not paused: only a paused scope can be restarted.', $scope->to_string(), $current->value)
+            );
+        }
+        Acknowledgements::assert_complete($acknowledged);
+        $trial = TrialScope::from_input($trial_input, $note);
+        $this->assert_trial_automations($scope, $trial);
+        $record = new SwitchRecord(SwitchState::Trial, $note, $actor, $source, $this->clock->now(), null, $trial);
+        $context = ['acknowledged' => Acknowledgements::REQUIRED, 'trial' => $trial->to_array()];
+        return $this->change('restart', $scope, $actor, $source, $note, $context, function (SwitchBoard $board) use ($scope, $record): ?SwitchBoard {
+            if ($board->state_of($scope) !== SwitchState::Paused) {
+                throw new Conflict('sophmate_not_paused', sprintf('%s changed while you were restarting it; reload and review again.', $scope->to_string()));
+            }
+            return $board->with_record($scope, $record);
+        });
+    }
+
+    public function promote(Scope $scope, Actor $actor, Source $source, string $note = ''): ChangeResult
+    {
+        $note = Text::note($note);
+        if ($scope->is_global()) {
+            throw new InvalidInput('sophmate_invalid_scope', 'Safe mode has no trial to promote: turn it off with PUT /safe-mode.');
+        }
+        $this->assert_exists($scope);
+        $record = $this->store->load_fresh()->record_for($scope);
+        if ($record === null || $record->state !== SwitchState::Trial) {
+            throw new Conflict(
+                'sophmate_not_in_trial',
+                sprintf('%s is %s: only a scope in trial can be promoted.', $scope->to_string(), $record?->state->value ?? SwitchState::Running->value)
+            );
+        }
+        $outcomes = $this->trials->outcomes_since($scope->to_string(), $record->since);
+        if ($outcomes['succeeded'] < 1 || $outcomes['failed'] > 0) {
+            throw new Conflict(
+                'sophmate_trial_not_clean',
+                sprintf(
+                    'The trial of %s has %d successful and %d failed run(s) since %s; promotion needs at least one success and no failure.',
+                    $scope->to_string(),
+                    $outcomes['succeeded'],
+                    $outcomes['failed'],
+                    $record->since->format('Y-m-d H:i') . ' UTC'
+                ),
+                $outcomes
+            );
+        }
+        return $this->change('promote', $scope, $actor, $source, $note, $outcomes, function (SwitchBoard $board) use ($scope): ?SwitchBoard {
+            if ($board->state_of($scope) !== SwitchState::Trial) {
+                throw new Conflict('sophmate_not_in_trial', sprintf('%s left its trial while you were promoting it.', $scope->to_string()));
+            }
+            return $board->with_record($scope, null);
+        });
+    }
+
+    /** @param mixed $acknowledged required (all six) when turning safe mode off */
+    public function set_safe_mode(SafeModeMode $mode, string $reason, $acknowledged, Actor $actor, Source $source, ?string $incident_url = null): ChangeResult
+    {
+        $scope = Scope::global();
+        if ($mode === SafeModeMode::Off) {
+            $reason = Text::note($reason);
+            if ($this->store->load_fresh()->safe_mode->is_on()) {
+                Acknowledgements::assert_complete($acknowledged);
+            }
+            $next = SafeModeRecord::off();
+            $context = ['acknowledged' => Acknowledgements::REQUIRED];
+        } else {
+            $reason = Text::reason($reason);
+            $next = new SafeModeRecord($mode, $reason, $actor, $source, $this->clock->now(), Text::url($incident_url));
+            $context = ['incident_url' => $next->incident_url];
+        }
+        $action = $mode === SafeModeMode::Off ? 'restart' : 'pause';
+        return $this->change($action, $scope, $actor, $source, $reason, $context + ['mode' => $mode->value], function (SwitchBoard $board) use ($next): ?SwitchBoard {
+            return $board->safe_mode->mode === $next->mode ? null : $board->with_safe_mode($next);
+        });
+    }
+
+    /**
+     * @param array<string,mixed> $context
+     * @param callable(SwitchBoard):?SwitchBoard $transition null = already there, nothing to do
+     */
+    private function change(string $action, Scope $scope, Actor $actor, Source $source, string $reason, array $context, callable $transition): ChangeResult
+    {
+        for ($attempt = 1; $attempt <= self::MAX_ATTEMPTS; $attempt++) {
+            $board = $this->store->load_fresh();
+            if ($board->is_corrupt()) {
+                throw new StorageUnavailable(
+                    'sophmate_state_unreadable',
+                    'Switch state is unreadable (' . $board->corruption . '), so it cannot be changed safely. Automation is held meanwhile; repair it with "wp sophmate repair" or restore the sophmate_safe_mode_switches option.'
+                );
+            }
+            $before = self::label($board, $scope);
+            $next = $transition($board);
+            if ($next === null) {
+                return new ChangeResult(false, $scope, $before, $before, $board);
+            }
+            if ($this->store->swap($board, $next)) {
+                $after = self::label($next, $scope);
+                $entry = new AuditEntry($action, $scope->to_string(), $before, $after, $reason, $actor, $source->value, $this->clock->now(), array_filter($context, static fn ($v) => $v !== null));
+                $audit_id = $this->audit->append($entry);
+                foreach ($this->listeners as $listener) {
+                    $listener->switch_changed($action, $scope, $before, $after, $actor, $reason, $context + ['source' => $source->value, 'audit_id' => $audit_id]);
+                }
+                return new ChangeResult(true, $scope, $before, $after, $next, $audit_id);
+            }
+            usleep(random_int(1000, 5000) * min($attempt, 5));
+        }
+        throw new StorageUnavailable('sophmate_state_busy', 'Switch state is changing too fast to apply this change; try again.');
+    }
+
+    /** The state name used in audit before/after: safe mode's mode for global, the switch state otherwise. */
+    private static function label(SwitchBoard $board, Scope $scope): string
+    {
+        return $scope->is_global() ? $board->safe_mode->mode->value : $board->state_of($scope)->value;
+    }
+
+    private function assert_exists(Scope $scope): void
+    {
+        if ($scope->kind === Scope::CATEGORY) {
+            $this->catalog->category($scope->id);
+        } elseif ($scope->kind === Scope::AUTOMATION) {
+            $this->catalog->automation($scope->id);
+        }
+    }
+
+    private function assert_trial_automations(Scope $scope, TrialScope $trial): void
+    {
+        foreach ($trial->automations as $id) {
+            $automation = $this->catalog->automation($id);
+            $inside = $scope->kind === Scope::CATEGORY ? $automation->category === $scope->id : $automation->id === $scope->id;
+            if (!$inside) {
+                throw new InvalidInput('sophmate_invalid_trial_scope', sprintf('Automation "%s" is not part of %s, so it cannot be in its trial.', $id, $scope->to_string()));
+            }
+        }
+    }
+}

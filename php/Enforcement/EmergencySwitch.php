@@ -1,0 +1,60 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SophMate\SafeMode\Enforcement;
+
+use SophMate\SafeMode\Domain\Decision\EmergencyState;
+use SophMate\SafeMode\Domain\Switches\SafeModeMode;
+
+/**
+ * The last-resort switch: a wp-config constant or a flag file forces safe mode with no database
+ * and no admin. Read once per request; the constant wins over the file.
+ */
+final class EmergencySwitch
+{
+    public const CONSTANT = 'SOPHMATE_SAFE_MODE';
+    public const FLAG_FILE = 'sophmate-safe-mode.flag';
+
+    private ?EmergencyState $state = null;
+
+    public function __construct(private readonly string $content_dir)
+    {
+    }
+
+    public function state(): EmergencyState
+    {
+        return $this->state ??= $this->read();
+    }
+
+    public function flag_path(): string
+    {
+        return rtrim($this->content_dir, '/') . '/' . self::FLAG_FILE;
+    }
+
+    private function read(): EmergencyState
+    {
+        if (defined(self::CONSTANT)) {
+            $mode = self::mode((string) constant(self::CONSTANT));
+            if ($mode !== null) {
+                return new EmergencyState($mode, 'constant');
+            }
+        }
+        $path = $this->flag_path();
+        if (is_file($path) && is_readable($path)) {
+            // Any content other than read_only means paused: a flag file exists to stop things.
+            $mode = self::mode((string) file_get_contents($path, false, null, 0, 64)) ?? SafeModeMode::Paused;
+            return new EmergencyState($mode, 'file');
+        }
+        return new EmergencyState();
+    }
+
+    private static function mode(string $value): ?SafeModeMode
+    {
+        return match (strtolower(trim($value))) {
+            'paused', 'on', '1', 'true' => SafeModeMode::Paused,
+            'read_only', 'read-only', 'readonly' => SafeModeMode::ReadOnly,
+            default => null,
+        };
+    }
+}

@@ -1,0 +1,90 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SophMate\SafeMode;
+
+use SophMate\SafeMode\Admin\AdminPage;
+use SophMate\SafeMode\Demo\DemoAutomations;
+use SophMate\SafeMode\Rest\AuditController;
+use SophMate\SafeMode\Rest\AutomationsController;
+use SophMate\SafeMode\Rest\CategoriesController;
+use SophMate\SafeMode\Rest\ErrorCodes;
+use SophMate\SafeMode\Rest\RunsController;
+use SophMate\SafeMode\Rest\SafeModeController;
+use SophMate\SafeMode\Rest\StatusController;
+use SophMate\SafeMode\Storage\Schema\Schema;
+
+/**
+ * The one place that wires services to WordPress: every hook the plugin adds is added from a
+ * register() method called here.
+ */
+final class Plugin
+{
+    public const CAP_MANAGE = 'sophmate_manage_automation';
+    public const CAP_PAUSE = 'sophmate_pause_automation';
+
+    // The public PHP API functions are global, so they need one way to reach the graph built at boot.
+    private static ?Services $services = null;
+
+    public static function boot(string $plugin_file): void
+    {
+        global $wpdb;
+        $services = self::$services = new Services($wpdb, WP_CONTENT_DIR);
+
+        add_action('plugins_loaded', static function () use ($services): void {
+            if (!$services->schema->is_current()) {
+                $services->schema->install();
+            }
+        }, 5);
+
+        $rest = [
+            new StatusController($services),
+            new SafeModeController($services),
+            new CategoriesController($services),
+            new AutomationsController($services),
+            new RunsController($services),
+            new AuditController($services),
+        ];
+        (new ErrorCodes())->register();
+        add_action('rest_api_init', static function () use ($rest): void {
+            foreach ($rest as $controller) {
+                $controller->register_routes();
+            }
+        });
+
+        (new AdminPage($services, $plugin_file))->register();
+
+        if (defined('SOPHMATE_SAFE_MODE_DEMO') && SOPHMATE_SAFE_MODE_DEMO) {
+            (new DemoAutomations())->register();
+        }
+    }
+
+    public static function services(): Services
+    {
+        if (self::$services === null) {
+            throw new \LogicException('SophMate Safe Mode has not booted yet: call its API from plugins_loaded or later.');
+        }
+        return self::$services;
+    }
+
+    public static function activate(): void
+    {
+        $services = self::services();
+        $services->schema->install();
+        $services->switch_store->ensure_exists();
+        $owner = get_current_user_id();
+        $services->categories->seed_builtins($owner > 0 ? $owner : null);
+        $admin = get_role('administrator');
+        if ($admin !== null) {
+            $admin->add_cap(self::CAP_MANAGE);
+            $admin->add_cap(self::CAP_PAUSE);
+        }
+    }
+
+    public static function deactivate(): void
+    {
+        // State, history and capabilities are kept on purpose: deactivating must not erase a pause
+        // or the audit trail. Only uninstall.php removes them.
+    }
+}

@@ -1,0 +1,115 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SophMate\SafeMode\Rest;
+
+/** JSON Schema fragments shared by several routes, so the same shape is described once. */
+final class Schemas
+{
+    /** @return array<string,mixed> */
+    public static function actor(): array
+    {
+        return [
+            'type' => ['object', 'null'],
+            'properties' => [
+                'id' => ['type' => 'integer'],
+                'login' => ['type' => 'string'],
+                'name' => ['type' => 'string'],
+            ],
+        ];
+    }
+
+    /** @return array<string,mixed> */
+    public static function switch_record(): array
+    {
+        return [
+            'type' => ['object', 'null'],
+            'properties' => [
+                'state' => ['type' => 'string', 'enum' => ['running', 'paused', 'trial']],
+                'reason' => ['type' => 'string'],
+                'actor' => self::actor(),
+                'source' => ['type' => 'string'],
+                'since' => ['type' => 'string', 'format' => 'date-time'],
+                'incident_url' => ['type' => ['string', 'null']],
+                'trial' => [
+                    'type' => ['object', 'null'],
+                    'properties' => [
+                        'automations' => ['type' => 'array', 'items' => ['type' => 'string']],
+                        'max_runs' => ['type' => ['integer', 'null']],
+                        'read_only' => ['type' => 'boolean'],
+                        'note' => ['type' => 'string'],
+                        'runs_used' => ['type' => 'integer'],
+                    ],
+                ],
+            ],
+        ];
+    }
+
+    /** @return array<string,mixed> */
+    public static function safe_mode(): array
+    {
+        return [
+            'type' => 'object',
+            'properties' => [
+                'mode' => ['type' => 'string', 'enum' => ['off', 'read_only', 'paused']],
+                'reason' => ['type' => 'string'],
+                'actor' => self::actor(),
+                'source' => ['type' => ['string', 'null']],
+                'since' => ['type' => ['string', 'null'], 'format' => 'date-time'],
+                'incident_url' => ['type' => ['string', 'null']],
+            ],
+        ];
+    }
+
+    /** @return array<string,mixed> the response of pause, restart and promote */
+    public static function change_result(string $title): array
+    {
+        return [
+            '$schema' => 'http://json-schema.org/draft-04/schema#',
+            'title' => $title,
+            'type' => 'object',
+            'properties' => [
+                'changed' => ['type' => 'boolean', 'description' => 'False when the scope was already in the requested state; nothing was written.'],
+                'scope' => ['type' => 'string'],
+                'before' => ['type' => 'string'],
+                'state' => ['type' => 'string', 'enum' => ['running', 'paused', 'trial']],
+                'switch' => self::switch_record(),
+                'audit_id' => ['type' => ['integer', 'null']],
+            ],
+        ];
+    }
+
+    /** @return array<string,array<string,mixed>> */
+    public static function pause_args(): array
+    {
+        return [
+            'reason' => ['type' => 'string', 'required' => true, 'description' => 'Why it is paused (1-500 characters).'],
+            'incident_url' => ['type' => 'string', 'description' => 'Link to the incident, ticket or chat thread.'],
+        ];
+    }
+
+    /** @return array<string,array<string,mixed>> */
+    public static function restart_args(): array
+    {
+        return [
+            'acknowledged' => [
+                'type' => 'array',
+                'items' => ['type' => 'string'],
+                'default' => [],
+                'description' => 'All six review items: run_history, failed_steps, audit_records, pending_approvals, provider_status, affected_records.',
+            ],
+            'note' => ['type' => 'string', 'default' => '', 'description' => 'What was reviewed and why it is safe to restart.'],
+            'scope' => [
+                'type' => 'object',
+                'default' => [],
+                'description' => 'The narrow trial scope.',
+                'properties' => [
+                    'automations' => ['type' => 'array', 'items' => ['type' => 'string']],
+                    'max_runs' => ['type' => 'integer', 'minimum' => 1, 'maximum' => 10000],
+                    'read_only' => ['type' => 'boolean'],
+                ],
+            ],
+        ];
+    }
+}

@@ -1,0 +1,83 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SophMate\SafeMode\Rest;
+
+/** GET /status: every switch and what it means for each category and automation right now. */
+final class StatusController extends Controller
+{
+    public function register_routes(): void
+    {
+        register_rest_route($this->namespace, '/status', [
+            [
+                'methods' => \WP_REST_Server::READABLE,
+                'callback' => fn () => $this->respond(fn () => $this->services->status->build()),
+                'permission_callback' => [$this, 'can_view'],
+            ],
+            'schema' => [$this, 'get_public_item_schema'],
+        ]);
+    }
+
+    /** @return array<string,mixed> */
+    public function get_item_schema(): array
+    {
+        $state = ['type' => 'string', 'enum' => ['running', 'paused', 'trial']];
+        $effective = ['type' => 'string', 'enum' => ['run', 'read_only', 'blocked']];
+        return [
+            '$schema' => 'http://json-schema.org/draft-04/schema#',
+            'title' => 'sophmate-status',
+            'type' => 'object',
+            'properties' => [
+                'version' => ['type' => 'integer', 'description' => 'Switch state version; grows with every change.'],
+                'state_error' => ['type' => ['string', 'null'], 'description' => 'Why switch state could not be read (automation is then held).'],
+                'safe_mode' => Schemas::safe_mode(),
+                'emergency' => [
+                    'type' => 'object',
+                    'properties' => [
+                        'active' => ['type' => 'boolean'],
+                        'mode' => ['type' => ['string', 'null'], 'enum' => ['paused', 'read_only', null]],
+                        'via' => ['type' => ['string', 'null'], 'enum' => ['constant', 'file', null]],
+                        'flag_file' => ['type' => 'string'],
+                    ],
+                ],
+                'categories' => [
+                    'type' => 'array',
+                    'items' => [
+                        'type' => 'object',
+                        'properties' => [
+                            'slug' => ['type' => 'string'],
+                            'label' => ['type' => 'string'],
+                            'owner' => Schemas::actor(),
+                            'state' => $state,
+                            'paused' => ['type' => 'boolean'],
+                            'effective' => $effective,
+                            'switch' => Schemas::switch_record(),
+                            'automation_count' => ['type' => 'integer'],
+                        ],
+                    ],
+                ],
+                'automations' => [
+                    'type' => 'array',
+                    'items' => [
+                        'type' => 'object',
+                        'properties' => [
+                            'id' => ['type' => 'string'],
+                            'label' => ['type' => 'string'],
+                            'kind' => ['type' => 'string', 'enum' => ['workflow', 'watcher', 'agent', 'playbook', 'custom_tool']],
+                            'category' => ['type' => 'string'],
+                            'owner' => Schemas::actor(),
+                            'mode' => ['type' => 'string', 'enum' => ['draft', 'read_only', 'live']],
+                            'state' => $state,
+                            'paused' => ['type' => 'boolean'],
+                            'effective' => $effective,
+                            'decided_by' => ['type' => 'string'],
+                            'reason' => ['type' => 'string'],
+                            'switch' => Schemas::switch_record(),
+                        ],
+                    ],
+                ],
+            ],
+        ];
+    }
+}

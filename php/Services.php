@@ -1,0 +1,62 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SophMate\SafeMode;
+
+use SophMate\SafeMode\Domain\Clock;
+use SophMate\SafeMode\Domain\Config\Catalog;
+use SophMate\SafeMode\Domain\Decision\DecisionEngine;
+use SophMate\SafeMode\Domain\SystemClock;
+use SophMate\SafeMode\Domain\Switches\SwitchService;
+use SophMate\SafeMode\Enforcement\ActionsListener;
+use SophMate\SafeMode\Enforcement\EmergencySwitch;
+use SophMate\SafeMode\Enforcement\Gate;
+use SophMate\SafeMode\Enforcement\RunStarter;
+use SophMate\SafeMode\Storage\OptionCategoryRepository;
+use SophMate\SafeMode\Storage\OptionSwitchStateStore;
+use SophMate\SafeMode\Storage\Schema\Schema;
+use SophMate\SafeMode\Storage\TableAuditLog;
+use SophMate\SafeMode\Storage\TableRunRepository;
+use SophMate\SafeMode\Support\Actors;
+
+/**
+ * The object graph, built once per request. Constructing it touches neither the database nor
+ * WordPress hooks: storage is read lazily, and hooks are added by Plugin.
+ */
+final class Services
+{
+    public readonly Clock $clock;
+    public readonly Schema $schema;
+    public readonly OptionSwitchStateStore $switch_store;
+    public readonly OptionCategoryRepository $categories;
+    public readonly Catalog $catalog;
+    public readonly TableAuditLog $audit;
+    public readonly TableRunRepository $runs;
+    public readonly EmergencySwitch $emergency;
+    public readonly Gate $gate;
+    public readonly SwitchService $switches;
+    public readonly RunStarter $run_starter;
+    public readonly Actors $actors;
+    public readonly Registrar $registrar;
+    public readonly StatusReport $status;
+
+    public function __construct(\wpdb $db, string $content_dir)
+    {
+        $this->clock = new SystemClock();
+        $this->schema = new Schema($db);
+        $this->switch_store = new OptionSwitchStateStore($db);
+        $this->categories = new OptionCategoryRepository();
+        $categories = $this->categories;
+        $this->catalog = new Catalog(static fn (): array => $categories->all());
+        $this->audit = new TableAuditLog($db, $this->schema);
+        $this->runs = new TableRunRepository($db, $this->schema);
+        $this->emergency = new EmergencySwitch($content_dir);
+        $this->gate = new Gate($this->catalog, $this->switch_store, $this->emergency, new DecisionEngine($this->runs));
+        $this->switches = new SwitchService($this->switch_store, $this->audit, $this->catalog, $this->runs, $this->clock, [new ActionsListener()]);
+        $this->run_starter = new RunStarter($this->catalog, $this->gate, $this->runs, $this->clock);
+        $this->actors = new Actors();
+        $this->registrar = new Registrar($this->catalog, $this->actors);
+        $this->status = new StatusReport($this->catalog, $this->switch_store, $this->emergency, $this->gate, $this->actors, $this->runs);
+    }
+}

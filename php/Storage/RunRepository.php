@@ -1,0 +1,41 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SophMate\SafeMode\Storage;
+
+use SophMate\SafeMode\Domain\Decision\TrialUsage;
+use SophMate\SafeMode\Domain\Runs\RunQuery;
+use SophMate\SafeMode\Domain\Runs\RunRecord;
+use SophMate\SafeMode\Domain\Runs\RunStatus;
+
+/** Run history: runs and their events (steps, spend, touched records, approvals). */
+interface RunRepository extends TrialUsage
+{
+    /** @param array<string,mixed> $context */
+    public function create(
+        string $automation,
+        string $category,
+        string $trigger,
+        RunStatus $status,
+        bool $read_only,
+        int $attempt,
+        string $decision_scope,
+        string $reason,
+        array $context,
+        \DateTimeImmutable $at,
+    ): int;
+
+    /** @param array<string,float> $spend */
+    public function finish(int $run_id, RunStatus $status, \DateTimeImmutable $at, ?string $failed_step, ?string $error, array $spend): void;
+
+    public function set_status(int $run_id, RunStatus $status): void;
+
+    /** @param array<string,mixed> $fields name, amount, unit, record_type, record_id, record_action, data */
+    public function add_event(int $run_id, string $type, array $fields, \DateTimeImmutable $at): void;
+
+    /** @return array{items:list<RunRecord>,total:int} */
+    public function find(RunQuery $query): array;
+
+    public function get(int $run_id): ?RunRecord;
+}

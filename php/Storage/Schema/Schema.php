@@ -1,0 +1,127 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SophMate\SafeMode\Storage\Schema;
+
+/**
+ * The custom tables and their version. Bump VERSION with every change to a CREATE TABLE below;
+ * dbDelta brings older installs up to date, and Upgrades holds anything dbDelta cannot do.
+ */
+final class Schema
+{
+    public const VERSION = 1;
+    public const VERSION_OPTION = 'sophmate_safe_mode_db_version';
+
+    public function __construct(private readonly \wpdb $db)
+    {
+    }
+
+    public function runs_table(): string
+    {
+        return $this->db->prefix . 'sophmate_runs';
+    }
+
+    public function run_events_table(): string
+    {
+        return $this->db->prefix . 'sophmate_run_events';
+    }
+
+    public function audit_table(): string
+    {
+        return $this->db->prefix . 'sophmate_audit';
+    }
+
+    /** @return list<string> */
+    public function tables(): array
+    {
+        return [$this->runs_table(), $this->run_events_table(), $this->audit_table()];
+    }
+
+    public function installed_version(): int
+    {
+        return (int) get_option(self::VERSION_OPTION, 0);
+    }
+
+    public function is_current(): bool
+    {
+        return $this->installed_version() === self::VERSION;
+    }
+
+    /** Creates or upgrades every table; safe to run again. */
+    public function install(): void
+    {
+        require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+        $charset = $this->db->get_charset_collate();
+        // dbDelta is picky: two spaces after PRIMARY KEY, one field per line, KEY not INDEX.
+        dbDelta("CREATE TABLE {$this->runs_table()} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  automation varchar(64) NOT NULL,
+  category varchar(64) NOT NULL,
+  run_trigger varchar(32) NOT NULL DEFAULT '',
+  status varchar(20) NOT NULL,
+  started_at datetime NOT NULL,
+  finished_at datetime DEFAULT NULL,
+  read_only tinyint(1) NOT NULL DEFAULT 0,
+  attempt smallint(5) unsigned NOT NULL DEFAULT 1,
+  failed_step varchar(191) DEFAULT NULL,
+  error text DEFAULT NULL,
+  spend text DEFAULT NULL,
+  decision_scope varchar(140) NOT NULL DEFAULT '',
+  reason text DEFAULT NULL,
+  context longtext DEFAULT NULL,
+  PRIMARY KEY  (id),
+  KEY category_status_started (category,status,started_at),
+  KEY automation_started (automation,started_at),
+  KEY status_started (status,started_at),
+  KEY started_at (started_at)
+) $charset;");
+        dbDelta("CREATE TABLE {$this->run_events_table()} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  run_id bigint(20) unsigned NOT NULL,
+  created_at datetime NOT NULL,
+  type varchar(20) NOT NULL,
+  name varchar(191) NOT NULL DEFAULT '',
+  amount decimal(18,6) DEFAULT NULL,
+  unit varchar(32) DEFAULT NULL,
+  record_type varchar(64) DEFAULT NULL,
+  record_id varchar(191) DEFAULT NULL,
+  record_action varchar(32) DEFAULT NULL,
+  data longtext DEFAULT NULL,
+  PRIMARY KEY  (id),
+  KEY run_id (run_id,id),
+  KEY record (record_type,record_id)
+) $charset;");
+        dbDelta("CREATE TABLE {$this->audit_table()} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  created_at datetime NOT NULL,
+  action varchar(40) NOT NULL,
+  scope varchar(140) NOT NULL,
+  before_state varchar(40) NOT NULL DEFAULT '',
+  after_state varchar(40) NOT NULL DEFAULT '',
+  reason text NOT NULL,
+  actor_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  actor_login varchar(60) NOT NULL DEFAULT '',
+  actor_name varchar(250) NOT NULL DEFAULT '',
+  source varchar(20) NOT NULL DEFAULT '',
+  context longtext DEFAULT NULL,
+  prev_hash char(64) NOT NULL DEFAULT '',
+  hash char(64) NOT NULL,
+  PRIMARY KEY  (id),
+  KEY scope_created (scope,created_at),
+  KEY action_created (action,created_at),
+  KEY actor_created (actor_id,created_at),
+  KEY created_at (created_at)
+) $charset;");
+        update_option(self::VERSION_OPTION, self::VERSION, true);
+    }
+
+    /** Drops every table; only uninstall calls this. */
+    public function drop(): void
+    {
+        foreach ($this->tables() as $table) {
+            $this->db->query("DROP TABLE IF EXISTS {$table}"); // phpcs:ignore -- table names are ours, not input
+        }
+        delete_option(self::VERSION_OPTION);
+    }
+}

@@ -1,0 +1,214 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SophMate\SafeMode\Storage;
+
+use SophMate\SafeMode\Domain\Runs\RunQuery;
+use SophMate\SafeMode\Domain\Runs\RunRecord;
+use SophMate\SafeMode\Domain\Runs\RunStatus;
+use SophMate\SafeMode\Domain\Scope;
+use SophMate\SafeMode\Storage\Schema\Schema;
+
+final class TableRunRepository implements RunRepository
+{
+    public function __construct(private readonly \wpdb $db, private readonly Schema $schema)
+    {
+    }
+
+    public function create(string $automation, string $category, string $trigger, RunStatus $status, bool $read_only, int $attempt, string $decision_scope, string $reason, array $context, \DateTimeImmutable $at): int
+    {
+        $this->db->insert($this->schema->runs_table(), [
+            'automation' => $automation,
+            'category' => $category,
+            'run_trigger' => mb_substr($trigger, 0, 32),
+            'status' => $status->value,
+            'started_at' => self::sql_time($at),
+            'finished_at' => $status->is_final() ? self::sql_time($at) : null,
+            'read_only' => $read_only ? 1 : 0,
+            'attempt' => max(1, $attempt),
+            'decision_scope' => mb_substr($decision_scope, 0, 140),
+            'reason' => $reason,
+            'context' => $context === [] ? null : wp_json_encode($context),
+        ]);
+        return (int) $this->db->insert_id;
+    }
+
+    public function finish(int $run_id, RunStatus $status, \DateTimeImmutable $at, ?string $failed_step, ?string $error, array $spend): void
+    {
+        $this->db->update($this->schema->runs_table(), [
+            'status' => $status->value,
+            'finished_at' => self::sql_time($at),
+            'failed_step' => $failed_step === null ? null : mb_substr($failed_step, 0, 191),
+            'error' => $error,
+            'spend' => $spend === [] ? null : wp_json_encode($spend),
+        ], ['id' => $run_id]);
+    }
+
+    public function set_status(int $run_id, RunStatus $status): void
+    {
+        $this->db->update($this->schema->runs_table(), ['status' => $status->value], ['id' => $run_id]);
+    }
+
+    public function add_event(int $run_id, string $type, array $fields, \DateTimeImmutable $at): void
+    {
+        $this->db->insert($this->schema->run_events_table(), [
+            'run_id' => $run_id,
+            'created_at' => self::sql_time($at),
+            'type' => $type,
+            'name' => mb_substr((string) ($fields['name'] ?? ''), 0, 191),
+            'amount' => $fields['amount'] ?? null,
+            'unit' => $fields['unit'] ?? null,
+            'record_type' => $fields['record_type'] ?? null,
+            'record_id' => isset($fields['record_id']) ? (string) $fields['record_id'] : null,
+            'record_action' => $fields['record_action'] ?? null,
+            'data' => isset($fields['data']) ? wp_json_encode($fields['data']) : null,
+        ]);
+    }
+
+    public function find(RunQuery $query): array
+    {
+        $table = $this->schema->runs_table();
+        [$where, $args] = $this->where($query);
+        $count_sql = "SELECT COUNT(*) FROM {$table} WHERE {$where}";
+        $total = (int) $this->db->get_var($args === [] ? $count_sql : $this->db->prepare($count_sql, ...$args));
+        $offset = max(0, ($query->page - 1) * $query->per_page);
+        $rows = $this->db->get_results(
+            $this->db->prepare("SELECT * FROM {$table} WHERE {$where} ORDER BY started_at DESC, id DESC LIMIT %d OFFSET %d", ...[...$args, $query->per_page, $offset]),
+            ARRAY_A
+        ) ?: [];
+        $events = $this->events_for(array_map(static fn (array $r): int => (int) $r['id'], $rows));
+        return ['items' => array_map(fn (array $row): RunRecord => $this->hydrate($row, $events[(int) $row['id']] ?? []), $rows), 'total' => $total];
+    }
+
+    public function get(int $run_id): ?RunRecord
+    {
+        $row = $this->db->get_row($this->db->prepare("SELECT * FROM {$this->schema->runs_table()} WHERE id = %d", $run_id), ARRAY_A);
+        if (!is_array($row)) {
+            return null;
+        }
+        return $this->hydrate($row, $this->events_for([$run_id])[$run_id] ?? []);
+    }
+
+    public function runs_since(string $scope, \DateTimeImmutable $since): int
+    {
+        [$column, $value] = self::scope_column($scope);
+        $started = RunStatus::started();
+        $placeholders = implode(',', array_fill(0, count($started), '%s'));
+        return (int) $this->db->get_var($this->db->prepare(
+            "SELECT COUNT(*) FROM {$this->schema->runs_table()} WHERE {$column} = %s AND started_at >= %s AND status IN ({$placeholders})",
+            $value,
+            self::sql_time($since),
+            ...$started
+        ));
+    }
+
+    public function outcomes_since(string $scope, \DateTimeImmutable $since): array
+    {
+        [$column, $value] = self::scope_column($scope);
+        $rows = $this->db->get_results($this->db->prepare(
+            "SELECT status, COUNT(*) AS n FROM {$this->schema->runs_table()} WHERE {$column} = %s AND started_at >= %s AND status IN ('succeeded','failed') GROUP BY status",
+            $value,
+            self::sql_time($since)
+        ), ARRAY_A) ?: [];
+        $out = ['succeeded' => 0, 'failed' => 0];
+        foreach ($rows as $row) {
+            $out[(string) $row['status']] = (int) $row['n'];
+        }
+        return $out;
+    }
+
+    /** @return array{0:string,1:string} */
+    private static function scope_column(string $scope): array
+    {
+        $parsed = Scope::parse($scope);
+        return [$parsed->kind === Scope::CATEGORY ? 'category' : 'automation', $parsed->id];
+    }
+
+    /** @return array{0:string,1:list<string|int>} */
+    private function where(RunQuery $query): array
+    {
+        $where = ['1=1'];
+        $args = [];
+        foreach (['category' => $query->category, 'automation' => $query->automation, 'status' => $query->status] as $column => $value) {
+            if ($value !== null) {
+                $where[] = "{$column} = %s";
+                $args[] = $value;
+            }
+        }
+        if ($query->since !== null) {
+            $where[] = 'started_at >= %s';
+            $args[] = self::sql_time($query->since);
+        }
+        if ($query->until !== null) {
+            $where[] = 'started_at <= %s';
+            $args[] = self::sql_time($query->until);
+        }
+        return [implode(' AND ', $where), $args];
+    }
+
+    /**
+     * @param list<int> $run_ids
+     * @return array<int,list<array<string,mixed>>>
+     */
+    private function events_for(array $run_ids): array
+    {
+        if ($run_ids === []) {
+            return [];
+        }
+        $placeholders = implode(',', array_fill(0, count($run_ids), '%d'));
+        $rows = $this->db->get_results($this->db->prepare(
+            "SELECT * FROM {$this->schema->run_events_table()} WHERE run_id IN ({$placeholders}) ORDER BY id ASC",
+            ...$run_ids
+        ), ARRAY_A) ?: [];
+        $by_run = [];
+        foreach ($rows as $row) {
+            $by_run[(int) $row['run_id']][] = $row;
+        }
+        return $by_run;
+    }
+
+    /**
+     * @param array<string,string|null> $row
+     * @param list<array<string,mixed>> $events
+     */
+    private function hydrate(array $row, array $events): RunRecord
+    {
+        $steps = [];
+        $touched = [];
+        foreach ($events as $event) {
+            $at = (new \DateTimeImmutable((string) $event['created_at'], new \DateTimeZone('UTC')))->format('Y-m-d\TH:i:s\Z');
+            if ($event['type'] === 'step') {
+                $steps[] = ['name' => (string) $event['name'], 'at' => $at];
+            } elseif ($event['type'] === 'touched') {
+                $touched[] = ['type' => (string) $event['record_type'], 'id' => (string) $event['record_id'], 'action' => (string) $event['record_action'], 'run_id' => (int) $row['id']];
+            }
+        }
+        $spend = json_decode((string) ($row['spend'] ?? ''), true);
+        $context = json_decode((string) ($row['context'] ?? ''), true);
+        return new RunRecord(
+            (int) $row['id'],
+            (string) $row['automation'],
+            (string) $row['category'],
+            (string) $row['run_trigger'],
+            RunStatus::tryFrom((string) $row['status']) ?? RunStatus::Failed,
+            new \DateTimeImmutable((string) $row['started_at'], new \DateTimeZone('UTC')),
+            $row['finished_at'] !== null ? new \DateTimeImmutable((string) $row['finished_at'], new \DateTimeZone('UTC')) : null,
+            (bool) $row['read_only'],
+            (int) $row['attempt'],
+            $row['failed_step'],
+            $row['error'],
+            is_array($spend) ? array_map('floatval', $spend) : [],
+            (string) $row['decision_scope'],
+            (string) ($row['reason'] ?? ''),
+            $touched,
+            $steps,
+            is_array($context) ? $context : [],
+        );
+    }
+
+    private static function sql_time(\DateTimeImmutable $at): string
+    {
+        return $at->setTimezone(new \DateTimeZone('UTC'))->format('Y-m-d H:i:s');
+    }
+}

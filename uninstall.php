@@ -1,0 +1,23 @@
+<?php
+
+/**
+ * Uninstall (not deactivate) removes everything: options, tables, capabilities.
+ * Deactivation keeps state on purpose so a pause survives a deactivate/activate cycle.
+ */
+
+declare(strict_types=1);
+
+defined('WP_UNINSTALL_PLUGIN') || exit;
+
+global $wpdb;
+
+foreach (['sophmate_runs', 'sophmate_run_events', 'sophmate_audit'] as $sophmate_table) {
+    $wpdb->query("DROP TABLE IF EXISTS {$wpdb->prefix}{$sophmate_table}"); // phpcs:ignore
+}
+foreach (['sophmate_safe_mode_switches', 'sophmate_safe_mode_categories', 'sophmate_safe_mode_db_version'] as $sophmate_option) {
+    delete_option($sophmate_option);
+}
+foreach (wp_roles()->role_objects as $sophmate_role) {
+    $sophmate_role->remove_cap('sophmate_manage_automation');
+    $sophmate_role->remove_cap('sophmate_pause_automation');
+}
