@@ -39,6 +39,15 @@ abstract class Controller extends \WP_REST_Controller
         return Responses::wrap($handler);
     }
 
+    /** @param list<mixed> $items */
+    protected function paginated(array $items, int $total, int $per_page): \WP_REST_Response
+    {
+        $response = rest_ensure_response($items);
+        $response->header('X-WP-Total', (string) $total);
+        $response->header('X-WP-TotalPages', (string) max(1, (int) ceil($total / max(1, $per_page))));
+        return $response;
+    }
+
     protected function forbidden(): \WP_Error
     {
         return Responses::forbidden();

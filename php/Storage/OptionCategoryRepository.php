@@ -39,6 +39,11 @@ final class OptionCategoryRepository implements CategoryRepository
         return $this->cache = $categories;
     }
 
+    public function forget(): void
+    {
+        $this->cache = null;
+    }
+
     public function save(Category $category): void
     {
         $stored = get_option(self::OPTION, []);

@@ -26,6 +26,12 @@ final class OptionSwitchStateStore implements SwitchStateStore
         return $this->loaded ??= self::decode(get_option(self::OPTION, null));
     }
 
+    /** Drops this request's copy so the next load() reads again (long-running processes, tests). */
+    public function forget(): void
+    {
+        $this->loaded = null;
+    }
+
     public function load_fresh(): SwitchBoard
     {
         $raw = $this->db->get_var($this->db->prepare("SELECT option_value FROM {$this->db->options} WHERE option_name = %s", self::OPTION));
