@@ -121,7 +121,7 @@ final class CategoriesController extends Controller
             '',
             '',
             $this->services->actors->current(),
-            'rest',
+            RequestSource::current()->value,
             $this->services->clock->now(),
             ['fields' => $fields]
         ));

@@ -6,7 +6,6 @@ namespace SophMate\SafeMode\Rest;
 
 use SophMate\SafeMode\Domain\Exception\InvalidInput;
 use SophMate\SafeMode\Domain\Switches\SafeModeMode;
-use SophMate\SafeMode\Domain\Switches\Source;
 use SophMate\SafeMode\Plugin;
 
 /** GET and PUT /safe-mode: the global switch. */
@@ -62,7 +61,7 @@ final class SafeModeController extends Controller
                 $text,
                 $request->get_param('acknowledged'),
                 $this->services->actors->current(),
-                Source::Rest,
+                RequestSource::current(),
                 $request->get_param('incident_url') !== null ? (string) $request->get_param('incident_url') : null
             );
             return ['changed' => $result->changed, 'before' => $result->before] + $this->view($result->board->safe_mode->to_array());

@@ -6,7 +6,6 @@ namespace SophMate\SafeMode\Rest;
 
 use SophMate\SafeMode\Domain\Scope;
 use SophMate\SafeMode\Domain\Switches\ChangeResult;
-use SophMate\SafeMode\Domain\Switches\Source;
 use SophMate\SafeMode\Plugin;
 use SophMate\SafeMode\Services;
 
@@ -34,7 +33,7 @@ final class SwitchRoutes
                 $s,
                 (string) $r->get_param('reason'),
                 $this->services->actors->current(),
-                Source::Rest,
+                RequestSource::current(),
                 $r->get_param('incident_url') !== null ? (string) $r->get_param('incident_url') : null
             )),
             'permission_callback' => fn (\WP_REST_Request $r) => $this->may($r, 'pause'),
@@ -49,7 +48,7 @@ final class SwitchRoutes
                 (string) $r->get_param('note'),
                 (array) $r->get_param('scope'),
                 $this->services->actors->current(),
-                Source::Rest
+                RequestSource::current()
             )),
             'permission_callback' => fn (\WP_REST_Request $r) => $this->may($r, 'restart'),
             'args' => Schemas::restart_args(),
@@ -60,7 +59,7 @@ final class SwitchRoutes
             'callback' => fn (\WP_REST_Request $r) => $this->respond($r, fn (Scope $s) => $this->services->switches->promote(
                 $s,
                 $this->services->actors->current(),
-                Source::Rest,
+                RequestSource::current(),
                 (string) $r->get_param('note')
             )),
             'permission_callback' => fn (\WP_REST_Request $r) => $this->may($r, 'restart'),

@@ -7,7 +7,6 @@ namespace SophMate\SafeMode\Tests\integration;
 use PHPUnit\Framework\TestCase;
 use SophMate\SafeMode\Plugin;
 use SophMate\SafeMode\Services;
-use SophMate\SafeMode\Storage\OptionCategoryRepository;
 use SophMate\SafeMode\Storage\OptionSwitchStateStore;
 
 /**
@@ -24,15 +23,9 @@ abstract class IntegrationTestCase extends TestCase
         global $wpdb;
         $this->db = $wpdb;
         $this->services = Plugin::services();
-        foreach ($this->services->schema->tables() as $table) {
-            $this->db->query("TRUNCATE TABLE {$table}");
-        }
-        delete_option(OptionSwitchStateStore::OPTION);
-        delete_option(OptionCategoryRepository::OPTION);
-        wp_cache_flush();
         wp_set_current_user(self::admin_id());
-        Plugin::activate();
-        $this->forget_caches();
+        require_once dirname(__DIR__) . '/fixtures/reset-plugin-state.php';
+        sophmate_tests_reset_plugin_state();
     }
 
     protected function tearDown(): void

@@ -38,7 +38,7 @@ final class PauseCategoryTest extends IntegrationTestCase
 
         $rows = $this->audit_rows();
         self::assertCount(1, $rows);
-        self::assertSame(['pause', 'category:marketing', 'running', 'paused', 'Newsletter sent twice', (string) self::admin_id(), 'admin', 'rest'], [
+        self::assertSame(['pause', 'category:marketing', 'running', 'paused', 'Newsletter sent twice', (string) self::admin_id(), 'admin', 'admin'], [
             $rows[0]['action'], $rows[0]['scope'], $rows[0]['before_state'], $rows[0]['after_state'], $rows[0]['reason'], $rows[0]['actor_id'], $rows[0]['actor_login'], $rows[0]['source'],
         ]);
 

@@ -34,6 +34,23 @@ final class StatusOverHttpTest extends IntegrationTestCase
         self::assertIsArray($status['automations']);
     }
 
+    public function test_a_pause_made_with_an_application_password_is_audited_as_coming_from_rest(): void
+    {
+        $site = self::site();
+        $response = wp_remote_post(rtrim((string) $site['url'], '/') . '/wp-json/sophmate-safe-mode/v1/categories/support/pause', [
+            'headers' => [
+                'Authorization' => 'Basic ' . base64_encode($site['admin_user'] . ':' . $site['app_password']),
+                'Content-Type' => 'application/json',
+            ],
+            'body' => (string) wp_json_encode(['reason' => 'scripted pause']),
+            'timeout' => 20,
+        ]);
+        self::assertSame(200, wp_remote_retrieve_response_code($response), (string) wp_remote_retrieve_body($response));
+        $rows = $this->audit_rows();
+        self::assertCount(1, $rows);
+        self::assertSame(['category:support', 'rest', 'admin'], [$rows[0]['scope'], $rows[0]['source'], $rows[0]['actor_login']]);
+    }
+
     public function test_status_refuses_a_request_without_credentials(): void
     {
         $site = self::site();
