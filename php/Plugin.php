@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace SophMate\SafeMode;
 
 use SophMate\SafeMode\Admin\AdminPage;
+use SophMate\SafeMode\Cli\Commands;
 use SophMate\SafeMode\Demo\DemoAutomations;
 use SophMate\SafeMode\Rest\AuditController;
 use SophMate\SafeMode\Rest\AutomationsController;
@@ -54,6 +55,7 @@ final class Plugin
         });
 
         (new AdminPage($services, $plugin_file))->register();
+        (new Commands($services))->register();
 
         if (defined('SOPHMATE_SAFE_MODE_DEMO') && SOPHMATE_SAFE_MODE_DEMO) {
             (new DemoAutomations())->register();
