@@ -54,6 +54,7 @@ final class Plugin
             }
         });
 
+        $services->cron_gate->register();
         (new AdminPage($services, $plugin_file))->register();
         (new Commands($services))->register();
 

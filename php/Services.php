@@ -10,6 +10,7 @@ use SophMate\SafeMode\Domain\Decision\DecisionEngine;
 use SophMate\SafeMode\Domain\SystemClock;
 use SophMate\SafeMode\Domain\Switches\SwitchService;
 use SophMate\SafeMode\Enforcement\ActionsListener;
+use SophMate\SafeMode\Enforcement\CronGate;
 use SophMate\SafeMode\Enforcement\EmergencySwitch;
 use SophMate\SafeMode\Enforcement\Gate;
 use SophMate\SafeMode\Enforcement\RunStarter;
@@ -40,6 +41,7 @@ final class Services
     public readonly Actors $actors;
     public readonly Registrar $registrar;
     public readonly StatusReport $status;
+    public readonly CronGate $cron_gate;
 
     public function __construct(\wpdb $db, string $content_dir)
     {
@@ -57,6 +59,7 @@ final class Services
         $this->run_starter = new RunStarter($this->catalog, $this->gate, $this->runs, $this->clock);
         $this->actors = new Actors();
         $this->registrar = new Registrar($this->catalog, $this->actors);
+        $this->cron_gate = new CronGate($this->catalog, $this->gate, $this->runs, $this->clock);
         $this->status = new StatusReport($this->catalog, $this->switch_store, $this->emergency, $this->gate, $this->actors, $this->runs);
     }
 }
