@@ -11,6 +11,7 @@ use SophMate\SafeMode\Rest\AuditController;
 use SophMate\SafeMode\Rest\AutomationsController;
 use SophMate\SafeMode\Rest\CategoriesController;
 use SophMate\SafeMode\Rest\ErrorCodes;
+use SophMate\SafeMode\Rest\ProvidersController;
 use SophMate\SafeMode\Rest\RunsController;
 use SophMate\SafeMode\Rest\SafeModeController;
 use SophMate\SafeMode\Rest\StatusController;
@@ -46,6 +47,7 @@ final class Plugin
             new AutomationsController($services),
             new RunsController($services),
             new AuditController($services),
+            new ProvidersController($services),
         ];
         (new ErrorCodes())->register();
         add_action('rest_api_init', static function () use ($rest): void {
@@ -55,6 +57,8 @@ final class Plugin
         });
 
         $services->cron_gate->register();
+        $services->inbound_gate->register();
+        $services->outbound_gate->register();
         (new AdminPage($services, $plugin_file))->register();
         (new Commands($services))->register();
 

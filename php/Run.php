@@ -10,6 +10,7 @@ use SophMate\SafeMode\Domain\Config\PausePolicy;
 use SophMate\SafeMode\Domain\Decision;
 use SophMate\SafeMode\Domain\Runs\RunStatus;
 use SophMate\SafeMode\Enforcement\Gate;
+use SophMate\SafeMode\Enforcement\RunContext;
 use SophMate\SafeMode\Storage\RunRepository;
 
 /**
@@ -37,10 +38,21 @@ final class Run
         private readonly ?PausePolicy $policy,
         private readonly Clock $clock,
         private readonly string $trigger = '',
+        private readonly ?RunContext $context = null,
     ) {
         if (!$decision->allows_run()) {
             $this->final = RunStatus::Skipped;
         }
+        // Even a blocked run enters the context: if its caller ignores the gate and calls a
+        // provider anyway, the outbound gate still knows whose request it is.
+        if ($automation !== null && $id > 0) {
+            $context?->enter($automation->id, $id);
+        }
+    }
+
+    public function __destruct()
+    {
+        $this->context?->leave($this->id);
     }
 
     public function id(): int
@@ -160,6 +172,14 @@ final class Run
     }
 
     /** @param array<string,mixed> $fields */
+    /** Records that the plugin refused something this run tried (a write while read-only, a provider call while blocked). */
+    public function record_refusal(string $what, string $reason): void
+    {
+        if ($this->id > 0) {
+            $this->runs?->add_event($this->id, 'refused', ['name' => mb_substr($what, 0, 191), 'data' => ['reason' => $reason]], $this->clock->now());
+        }
+    }
+
     private function event(string $type, array $fields): void
     {
         $this->runs?->add_event($this->id, $type, $fields, $this->clock->now());
@@ -168,6 +188,7 @@ final class Run
     private function close(RunStatus $status, ?string $failed_step, ?string $error): void
     {
         $this->final = $status;
+        $this->context?->leave($this->id);
         $this->runs?->finish($this->id, $status, $this->clock->now(), $failed_step, $error, $this->spend);
         do_action('sophmate_safe_mode_run_finished', $this->id, $status->value, $this->automation?->id, $error);
     }

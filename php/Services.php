@@ -13,8 +13,12 @@ use SophMate\SafeMode\Enforcement\ActionsListener;
 use SophMate\SafeMode\Enforcement\CronGate;
 use SophMate\SafeMode\Enforcement\EmergencySwitch;
 use SophMate\SafeMode\Enforcement\Gate;
+use SophMate\SafeMode\Enforcement\OutboundHttpGate;
+use SophMate\SafeMode\Enforcement\RestInboundGate;
+use SophMate\SafeMode\Enforcement\RunContext;
 use SophMate\SafeMode\Enforcement\RunStarter;
 use SophMate\SafeMode\Storage\OptionCategoryRepository;
+use SophMate\SafeMode\Storage\OptionProviderRepository;
 use SophMate\SafeMode\Storage\OptionSwitchStateStore;
 use SophMate\SafeMode\Storage\Schema\Schema;
 use SophMate\SafeMode\Storage\TableAuditLog;
@@ -42,6 +46,10 @@ final class Services
     public readonly Registrar $registrar;
     public readonly StatusReport $status;
     public readonly CronGate $cron_gate;
+    public readonly RunContext $run_context;
+    public readonly OptionProviderRepository $providers;
+    public readonly OutboundHttpGate $outbound_gate;
+    public readonly RestInboundGate $inbound_gate;
 
     public function __construct(\wpdb $db, string $content_dir)
     {
@@ -56,10 +64,14 @@ final class Services
         $this->emergency = new EmergencySwitch($content_dir);
         $this->gate = new Gate($this->catalog, $this->switch_store, $this->emergency, new DecisionEngine($this->runs));
         $this->switches = new SwitchService($this->switch_store, $this->audit, $this->catalog, $this->runs, $this->clock, [new ActionsListener()]);
-        $this->run_starter = new RunStarter($this->catalog, $this->gate, $this->runs, $this->clock);
+        $this->run_context = new RunContext();
+        $this->providers = new OptionProviderRepository();
+        $this->run_starter = new RunStarter($this->catalog, $this->gate, $this->runs, $this->clock, $this->run_context);
+        $this->outbound_gate = new OutboundHttpGate($this->switch_store, $this->emergency, $this->providers, $this->run_context, $this->gate, $this->runs, $this->clock);
+        $this->inbound_gate = new RestInboundGate($this->catalog, $this->gate, $this->runs, $this->clock);
         $this->actors = new Actors();
         $this->registrar = new Registrar($this->catalog, $this->actors);
-        $this->cron_gate = new CronGate($this->catalog, $this->gate, $this->runs, $this->clock);
+        $this->cron_gate = new CronGate($this->catalog, $this->gate, $this->runs, $this->clock, $this->run_context);
         $this->status = new StatusReport($this->catalog, $this->switch_store, $this->emergency, $this->gate, $this->actors, $this->runs);
     }
 }

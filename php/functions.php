@@ -49,3 +49,21 @@ function sophmate_safe_mode_pause(string $scope, string $reason): void
         _doing_it_wrong(__FUNCTION__, esc_html($e->getMessage()), '0.1.0'); // phpcs:ignore
     }
 }
+
+/**
+ * Declares an external service and its hosts (an addition to the contract's API). Existing
+ * configuration made in the admin or over REST is kept; only a missing provider is created.
+ *
+ * @param array<string,mixed> $args label, hosts, status_url
+ */
+function sophmate_safe_mode_register_provider(string $slug, array $args): void
+{
+    $services = Plugin::services();
+    try {
+        if ($services->providers->find($slug) === null) {
+            $services->providers->save(\SophMate\SafeMode\Domain\Providers\Provider::from_input($slug, $args, null, $services->clock->now()));
+        }
+    } catch (SafeModeException $e) {
+        _doing_it_wrong(__FUNCTION__, esc_html($e->getMessage()), '0.1.0'); // phpcs:ignore
+    }
+}

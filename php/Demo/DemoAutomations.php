@@ -75,6 +75,7 @@ final class DemoAutomations
 
     public function register_automations(): void
     {
+        sophmate_safe_mode_register_provider('demo-ai', ['label' => 'Demo AI (served by this site)', 'hosts' => [(string) parse_url(home_url(), PHP_URL_HOST)]]);
         foreach (self::definitions() as $id => $definition) {
             unset($definition['run']);
             sophmate_safe_mode_register_automation($id, $definition + ['owner' => 1, 'mode' => 'live']);

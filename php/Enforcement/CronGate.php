@@ -37,6 +37,7 @@ final class CronGate
         private readonly Gate $gate,
         private readonly RunRepository $runs,
         private readonly Clock $clock,
+        private readonly RunContext $context,
     ) {
     }
 
@@ -156,6 +157,7 @@ final class CronGate
                 if ($run_id > 0) {
                     $run_ids[] = $run_id;
                     $this->open_runs[$run_id] = $hook;
+                    $this->context->enter($id, $run_id);
                 }
             }
         };
@@ -164,6 +166,7 @@ final class CronGate
             foreach ($run_ids as $run_id) {
                 $this->runs->finish($run_id, RunStatus::Succeeded, $this->clock->now(), null, null, []);
                 unset($this->open_runs[$run_id]);
+                $this->context->leave($run_id);
             }
         };
         add_action($hook, $start, PHP_INT_MIN, 0);

@@ -20,6 +20,7 @@ final class RunStarter
         private readonly Gate $gate,
         private readonly RunRepository $runs,
         private readonly Clock $clock,
+        private readonly RunContext $context,
     ) {
     }
 
@@ -49,6 +50,6 @@ final class RunStarter
             $this->clock->now()
         );
         $policy = $this->catalog->has_category($automation->category) ? $this->catalog->category($automation->category)->policy : null;
-        return new Run($id, $automation, $decision, $this->runs, $this->gate, $policy, $this->clock, $trigger);
+        return new Run($id, $automation, $decision, $this->runs, $this->gate, $policy, $this->clock, $trigger, $this->context);
     }
 }
