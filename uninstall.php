@@ -14,9 +14,10 @@ global $wpdb;
 foreach (['sophmate_runs', 'sophmate_run_events', 'sophmate_audit'] as $sophmate_table) {
     $wpdb->query("DROP TABLE IF EXISTS {$wpdb->prefix}{$sophmate_table}"); // phpcs:ignore
 }
-foreach (['sophmate_safe_mode_switches', 'sophmate_safe_mode_categories', 'sophmate_safe_mode_db_version'] as $sophmate_option) {
+foreach (['sophmate_safe_mode_switches', 'sophmate_safe_mode_categories', 'sophmate_safe_mode_db_version', 'sophmate_safe_mode_providers', 'sophmate_safe_mode_settings', 'sophmate_safe_mode_held_events', 'sophmate_safe_mode_automations'] as $sophmate_option) {
     delete_option($sophmate_option);
 }
+wp_clear_scheduled_hook('sophmate_safe_mode_maintenance');
 foreach (wp_roles()->role_objects as $sophmate_role) {
     $sophmate_role->remove_cap('sophmate_manage_automation');
     $sophmate_role->remove_cap('sophmate_pause_automation');

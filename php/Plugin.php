@@ -57,6 +57,8 @@ final class Plugin
         });
 
         $services->cron_gate->register();
+        $services->shutdown->register();
+        $services->maintenance->register();
         $services->inbound_gate->register();
         $services->outbound_gate->register();
         (new AdminPage($services, $plugin_file))->register();
@@ -82,6 +84,7 @@ final class Plugin
         $services->switch_store->ensure_exists();
         $owner = get_current_user_id();
         $services->categories->seed_builtins($owner > 0 ? $owner : null);
+        $services->maintenance->ensure_scheduled();
         $admin = get_role('administrator');
         if ($admin !== null) {
             $admin->add_cap(self::CAP_MANAGE);
@@ -91,6 +94,7 @@ final class Plugin
 
     public static function deactivate(): void
     {
+        Enforcement\Maintenance::unschedule();
         // State, history and capabilities are kept on purpose: deactivating must not erase a pause
         // or the audit trail. Only uninstall.php removes them.
     }

@@ -11,6 +11,7 @@ use SophMate\SafeMode\Domain\Decision;
 use SophMate\SafeMode\Domain\Runs\RunStatus;
 use SophMate\SafeMode\Enforcement\Gate;
 use SophMate\SafeMode\Enforcement\RunContext;
+use SophMate\SafeMode\Enforcement\ShutdownRecorder;
 use SophMate\SafeMode\Storage\RunRepository;
 
 /**
@@ -46,12 +47,18 @@ final class Run
         // Even a blocked run enters the context: if its caller ignores the gate and calls a
         // provider anyway, the outbound gate still knows whose request it is.
         if ($automation !== null && $id > 0) {
-            $context?->enter($automation->id, $id);
+            $context?->enter($automation->id, $id, $decision->allows_run());
         }
     }
 
+    /** A run dropped without succeed() or fail() is a bug in its caller: it is recorded as failed, not left running. */
     public function __destruct()
     {
+        if ($this->is_live() && $this->decision->allows_run()) {
+            // Also the path of a fatal error when WordPress' fatal error handler exits before the
+            // shutdown action: the PHP error is then the reason.
+            $this->close(RunStatus::Failed, $this->current_step, ShutdownRecorder::fatal_error() ?? 'abandoned: the run was dropped without succeed() or fail()');
+        }
         $this->context?->leave($this->id);
     }
 

@@ -29,8 +29,6 @@ final class CronGate
 
     /** @var array<string,array{verdict:CronVerdict,automations:list<string>}> verdicts for events of this tick */
     private array $pending = [];
-    /** @var array<int,string> run id => hook, for runs whose callbacks are executing */
-    private array $open_runs = [];
 
     public function __construct(
         private readonly Catalog $catalog,
@@ -45,7 +43,6 @@ final class CronGate
     {
         add_filter('pre_reschedule_event', [$this, 'before_reschedule'], 10, 2);
         add_filter('pre_unschedule_event', [$this, 'before_unschedule'], 10, 4);
-        add_action('shutdown', [$this, 'fail_open_runs']);
     }
 
     /**
@@ -156,7 +153,6 @@ final class CronGate
                 $run_id = $this->record($id, RunStatus::Running, $decision, $context, $attempt);
                 if ($run_id > 0) {
                     $run_ids[] = $run_id;
-                    $this->open_runs[$run_id] = $hook;
                     $this->context->enter($id, $run_id);
                 }
             }
@@ -165,7 +161,6 @@ final class CronGate
             remove_action($hook, $finish, PHP_INT_MAX);
             foreach ($run_ids as $run_id) {
                 $this->runs->finish($run_id, RunStatus::Succeeded, $this->clock->now(), null, null, []);
-                unset($this->open_runs[$run_id]);
                 $this->context->leave($run_id);
             }
         };
@@ -243,20 +238,6 @@ final class CronGate
             $context,
             $this->clock->now()
         );
-    }
-
-    /** A run whose callbacks never returned (fatal error, killed worker) is recorded as failed. */
-    public function fail_open_runs(): void
-    {
-        if ($this->open_runs === []) {
-            return;
-        }
-        $error = error_get_last();
-        $message = $error !== null ? sprintf('PHP error: %s in %s:%d', $error['message'], $error['file'], $error['line']) : 'The cron callback did not return.';
-        foreach (array_keys($this->open_runs) as $run_id) {
-            $this->runs->finish($run_id, RunStatus::Failed, $this->clock->now(), null, $message, []);
-        }
-        $this->open_runs = [];
     }
 
     /** @param array<mixed> $args */

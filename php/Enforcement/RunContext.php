@@ -5,17 +5,19 @@ declare(strict_types=1);
 namespace SophMate\SafeMode\Enforcement;
 
 /**
- * Which automation run is executing right now in this PHP process, so the outbound HTTP gate
- * can tell a paused automation's request from anyone else's. A stack, because runs can nest.
+ * Which automation run is executing right now in this PHP process, so the outbound HTTP gate can
+ * tell a paused automation's request from anyone else's, and so a run that never finished
+ * (fatal error, killed request) can be recorded as failed at shutdown. A stack: runs can nest.
  */
 final class RunContext
 {
-    /** @var list<array{automation:string,run_id:int}> */
+    /** @var list<array{automation:string,run_id:int,open:bool}> */
     private array $stack = [];
 
-    public function enter(string $automation_id, int $run_id): void
+    /** @param bool $open true for a run that is executing and must be finished */
+    public function enter(string $automation_id, int $run_id, bool $open = true): void
     {
-        $this->stack[] = ['automation' => $automation_id, 'run_id' => $run_id];
+        $this->stack[] = ['automation' => $automation_id, 'run_id' => $run_id, 'open' => $open];
     }
 
     public function leave(int $run_id): void
@@ -28,9 +30,15 @@ final class RunContext
         }
     }
 
-    /** @return array{automation:string,run_id:int}|null */
+    /** @return array{automation:string,run_id:int,open:bool}|null */
     public function current(): ?array
     {
         return $this->stack === [] ? null : $this->stack[count($this->stack) - 1];
+    }
+
+    /** @return list<int> runs that started executing and have not finished */
+    public function open_runs(): array
+    {
+        return array_values(array_map(static fn (array $e): int => $e['run_id'], array_filter($this->stack, static fn (array $e): bool => $e['open'])));
     }
 }

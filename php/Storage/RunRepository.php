@@ -38,4 +38,10 @@ interface RunRepository extends TrialUsage
     public function find(RunQuery $query): array;
 
     public function get(int $run_id): ?RunRecord;
+
+    /** Marks runs still "running" that started before $started_before as failed, error "abandoned". */
+    public function mark_abandoned(\DateTimeImmutable $started_before, \DateTimeImmutable $now): int;
+
+    /** Deletes at most $limit runs (and their events) that started before $started_before. */
+    public function prune(\DateTimeImmutable $started_before, int $limit): int;
 }

@@ -90,6 +90,31 @@ final class TableRunRepository implements RunRepository
         return $this->hydrate($row, $this->events_for([$run_id])[$run_id] ?? []);
     }
 
+    public function mark_abandoned(\DateTimeImmutable $started_before, \DateTimeImmutable $now): int
+    {
+        return (int) $this->db->query($this->db->prepare(
+            "UPDATE {$this->schema->runs_table()} SET status = 'failed', error = %s, finished_at = %s WHERE status = 'running' AND started_at < %s",
+            'abandoned: still running past the timeout (worker killed or fatal error)',
+            self::sql_time($now),
+            self::sql_time($started_before)
+        ));
+    }
+
+    public function prune(\DateTimeImmutable $started_before, int $limit): int
+    {
+        $ids = array_map('intval', $this->db->get_col($this->db->prepare(
+            "SELECT id FROM {$this->schema->runs_table()} WHERE started_at < %s ORDER BY id LIMIT %d",
+            self::sql_time($started_before),
+            $limit
+        )));
+        if ($ids === []) {
+            return 0;
+        }
+        $in = implode(',', $ids);
+        $this->db->query("DELETE FROM {$this->schema->run_events_table()} WHERE run_id IN ({$in})"); // phpcs:ignore -- integers only
+        return (int) $this->db->query("DELETE FROM {$this->schema->runs_table()} WHERE id IN ({$in})"); // phpcs:ignore
+    }
+
     public function runs_since(string $scope, \DateTimeImmutable $since): int
     {
         [$column, $value] = self::scope_column($scope);

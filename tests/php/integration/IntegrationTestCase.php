@@ -104,6 +104,32 @@ abstract class IntegrationTestCase extends TestCase
         return is_array($data) ? $data : [];
     }
 
+    /**
+     * Runs PHP in a fresh process that loads this same WordPress: for what one process cannot
+     * undo (constants) or survive (fatal errors). Returns what it printed.
+     *
+     * @param array<string,string> $defines constants defined before WordPress loads
+     */
+    protected function php_in_site(string $code, array $defines = [], ?int &$exit_code = null): string
+    {
+        $prelude = '';
+        foreach ($defines as $name => $value) {
+            $prelude .= sprintf('define(%s, %s);', var_export($name, true), var_export($value, true));
+        }
+        $host = (string) parse_url(home_url(), PHP_URL_HOST) . (parse_url(home_url(), PHP_URL_PORT) ? ':' . parse_url(home_url(), PHP_URL_PORT) : '');
+        $script = sprintf(
+            '%s $_SERVER["HTTP_HOST"] = %s; require %s; wp_set_current_user(%d); %s',
+            $prelude,
+            var_export($host, true),
+            var_export(ABSPATH . 'wp-load.php', true),
+            self::admin_id(),
+            $code
+        );
+        $output = [];
+        exec(escapeshellarg(PHP_BINARY) . ' -d display_errors=stderr -r ' . escapeshellarg($script) . ' 2>&1', $output, $exit_code);
+        return implode("\n", $output);
+    }
+
     /** @return array<string,mixed> the test site's site.json */
     protected static function site(): array
     {
