@@ -59,6 +59,7 @@ final class Plugin
         $services->cron_gate->register();
         $services->shutdown->register();
         $services->maintenance->register();
+        $services->retries->register();
         $services->inbound_gate->register();
         $services->outbound_gate->register();
         (new AdminPage($services, $plugin_file))->register();

@@ -10,6 +10,7 @@ use SophMate\SafeMode\Domain\Config\PausePolicy;
 use SophMate\SafeMode\Domain\Decision;
 use SophMate\SafeMode\Domain\Runs\RunStatus;
 use SophMate\SafeMode\Enforcement\Gate;
+use SophMate\SafeMode\Enforcement\RetryScheduler;
 use SophMate\SafeMode\Enforcement\RunContext;
 use SophMate\SafeMode\Enforcement\ShutdownRecorder;
 use SophMate\SafeMode\Storage\RunRepository;
@@ -40,6 +41,8 @@ final class Run
         private readonly Clock $clock,
         private readonly string $trigger = '',
         private readonly ?RunContext $context = null,
+        private readonly ?RetryScheduler $retries = null,
+        private readonly ?array $cron_origin = null,
     ) {
         if (!$decision->allows_run()) {
             $this->final = RunStatus::Skipped;
@@ -171,6 +174,9 @@ final class Run
         }
         $message = $error instanceof \Throwable ? get_class($error) . ': ' . $error->getMessage() : $error;
         $this->close(RunStatus::Failed, $this->current_step, mb_substr($message, 0, 2000));
+        if ($this->automation !== null && $this->cron_origin !== null) {
+            $this->retries?->after_failure($this->automation->id, $this->cron_origin['hook'], $this->cron_origin['args'], $this->cron_origin['attempt']);
+        }
     }
 
     private function is_live(): bool

@@ -128,7 +128,9 @@ final class CronGate
         $context = ['hook' => $hook, 'scheduled_for' => gmdate('c', $timestamp), 'job' => $verdict->job];
         $attempt = $hook === self::RETRY_HOOK ? max(1, (int) ($args[3] ?? 1)) : 1;
         if ($verdict->runs_callbacks()) {
-            $this->wrap_callbacks($hook, $automation_ids, $verdict->decision, $context, $attempt);
+            // A retry carries the original hook and its arguments; failures are retried against those.
+            [$origin_hook, $origin_args] = $hook === self::RETRY_HOOK ? [(string) ($args[1] ?? ''), (array) ($args[2] ?? [])] : [$hook, $args];
+            $this->wrap_callbacks($hook, $automation_ids, $verdict->decision, $context + ['origin_hook' => $origin_hook], $attempt, $origin_args);
             return;
         }
         $this->swallow_next_call($hook);
@@ -144,23 +146,24 @@ final class CronGate
      * @param list<string> $automation_ids
      * @param array<string,mixed> $context
      */
-    private function wrap_callbacks(string $hook, array $automation_ids, Decision $decision, array $context, int $attempt): void
+    /** @param array<mixed> $origin_args */
+    private function wrap_callbacks(string $hook, array $automation_ids, Decision $decision, array $context, int $attempt, array $origin_args): void
     {
         $run_ids = [];
-        $start = function () use (&$start, &$run_ids, $hook, $automation_ids, $decision, $context, $attempt): void {
+        $start = function () use (&$start, &$run_ids, $hook, $automation_ids, $decision, $context, $attempt, $origin_args): void {
             remove_action($hook, $start, PHP_INT_MIN);
             foreach ($automation_ids as $id) {
                 $run_id = $this->record($id, RunStatus::Running, $decision, $context, $attempt);
                 if ($run_id > 0) {
                     $run_ids[] = $run_id;
-                    $this->context->enter($id, $run_id);
+                    $this->context->enter($id, $run_id, true, (string) $context['origin_hook'], $origin_args, $attempt);
                 }
             }
         };
         $finish = function () use (&$finish, &$run_ids, $hook): void {
             remove_action($hook, $finish, PHP_INT_MAX);
             foreach ($run_ids as $run_id) {
-                $this->runs->finish($run_id, RunStatus::Succeeded, $this->clock->now(), null, null, []);
+                $this->runs->finish_if_running($run_id, RunStatus::Succeeded, $this->clock->now());
                 $this->context->leave($run_id);
             }
         };

@@ -11,13 +11,27 @@ namespace SophMate\SafeMode\Enforcement;
  */
 final class RunContext
 {
-    /** @var list<array{automation:string,run_id:int,open:bool}> */
+    /** @var list<array{automation:string,run_id:int,open:bool,hook:string,args:array<mixed>,attempt:int}> */
     private array $stack = [];
 
-    /** @param bool $open true for a run that is executing and must be finished */
-    public function enter(string $automation_id, int $run_id, bool $open = true): void
+    /**
+     * @param bool $open true for a run that is executing and must be finished
+     * @param array<mixed> $args the cron hook's arguments, when the run is a cron event (for retries)
+     */
+    public function enter(string $automation_id, int $run_id, bool $open = true, string $hook = '', array $args = [], int $attempt = 1): void
     {
-        $this->stack[] = ['automation' => $automation_id, 'run_id' => $run_id, 'open' => $open];
+        $this->stack[] = ['automation' => $automation_id, 'run_id' => $run_id, 'open' => $open, 'hook' => $hook, 'args' => $args, 'attempt' => $attempt];
+    }
+
+    /** @return array{automation:string,run_id:int,open:bool,hook:string,args:array<mixed>,attempt:int}|null */
+    public function find(int $run_id): ?array
+    {
+        foreach ($this->stack as $entry) {
+            if ($entry['run_id'] === $run_id) {
+                return $entry;
+            }
+        }
+        return null;
     }
 
     public function leave(int $run_id): void
@@ -30,7 +44,7 @@ final class RunContext
         }
     }
 
-    /** @return array{automation:string,run_id:int,open:bool}|null */
+    /** @return array{automation:string,run_id:int,open:bool,hook:string,args:array<mixed>,attempt:int}|null */
     public function current(): ?array
     {
         return $this->stack === [] ? null : $this->stack[count($this->stack) - 1];

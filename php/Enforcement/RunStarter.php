@@ -21,6 +21,7 @@ final class RunStarter
         private readonly RunRepository $runs,
         private readonly Clock $clock,
         private readonly RunContext $context,
+        private readonly RetryScheduler $retries,
     ) {
     }
 
@@ -32,10 +33,22 @@ final class RunStarter
             $decision = new Decision(Effect::Blocked, 'automation:' . $automation_id, sprintf('"%s" is not a registered automation.', $automation_id));
             return new Run(0, null, $decision, null, null, null, $this->clock);
         }
-        $trigger = is_string($context['trigger'] ?? null) ? $context['trigger'] : 'api';
-        $attempt = is_int($context['attempt'] ?? null) ? $context['attempt'] : 1;
+        // Started inside a governed cron event of the same automation: inherit its attempt, and a
+        // failure can be retried against that event.
+        $outer = $this->context->current();
+        $cron_origin = $outer !== null && $outer['automation'] === $automation->id && $outer['hook'] !== ''
+            ? ['hook' => $outer['hook'], 'args' => $outer['args'], 'attempt' => $outer['attempt']]
+            : null;
+        $trigger = is_string($context['trigger'] ?? null) ? $context['trigger'] : ($cron_origin !== null ? 'cron' : 'api');
+        $attempt = is_int($context['attempt'] ?? null) ? $context['attempt'] : ($cron_origin['attempt'] ?? 1);
         unset($context['trigger'], $context['attempt']);
         $decision = $this->gate->decide_for($automation, $trigger);
+        $policy = $this->catalog->has_category($automation->category) ? $this->catalog->category($automation->category)->policy : null;
+        if ($cron_origin !== null && $outer !== null && $outer['open'] && $decision->allows_run()) {
+            // The cron gate already recorded this event as a run: the automation's own Run is that
+            // run (one row, with the steps and the outcome the automation reports).
+            return new Run($outer['run_id'], $automation, $decision, $this->runs, $this->gate, $policy, $this->clock, 'cron', $this->context, $this->retries, $cron_origin);
+        }
         $status = $decision->allows_run() ? RunStatus::Running : RunStatus::Skipped;
         $id = $this->runs->create(
             $automation->id,
@@ -49,7 +62,6 @@ final class RunStarter
             $context,
             $this->clock->now()
         );
-        $policy = $this->catalog->has_category($automation->category) ? $this->catalog->category($automation->category)->policy : null;
-        return new Run($id, $automation, $decision, $this->runs, $this->gate, $policy, $this->clock, $trigger, $this->context);
+        return new Run($id, $automation, $decision, $this->runs, $this->gate, $policy, $this->clock, $trigger, $this->context, $this->retries, $cron_origin);
     }
 }

@@ -20,6 +20,7 @@ final class ShutdownRecorder
         private readonly RunContext $context,
         private readonly RunRepository $runs,
         private readonly Clock $clock,
+        private readonly RetryScheduler $retries,
     ) {
     }
 
@@ -46,8 +47,12 @@ final class ShutdownRecorder
         }
         $message = self::fatal_error() ?? 'The run did not finish: the request ended before succeed() or fail() was called.';
         foreach ($open as $run_id) {
+            $entry = $this->context->find($run_id);
             $this->runs->finish($run_id, RunStatus::Failed, $this->clock->now(), null, $message, []);
             $this->context->leave($run_id);
+            if ($entry !== null && $entry['hook'] !== '') {
+                $this->retries->after_failure($entry['automation'], $entry['hook'], $entry['args'], $entry['attempt']);
+            }
         }
     }
 }

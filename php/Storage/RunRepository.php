@@ -31,6 +31,9 @@ interface RunRepository extends TrialUsage
 
     public function set_status(int $run_id, RunStatus $status): void;
 
+    /** Finishes a run only if nothing else has (the automation's own Run may have reported an outcome). */
+    public function finish_if_running(int $run_id, RunStatus $status, \DateTimeImmutable $at): void;
+
     /** @param array<string,mixed> $fields name, amount, unit, record_type, record_id, record_action, data */
     public function add_event(int $run_id, string $type, array $fields, \DateTimeImmutable $at): void;
 

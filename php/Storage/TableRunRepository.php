@@ -45,6 +45,16 @@ final class TableRunRepository implements RunRepository
         ], ['id' => $run_id]);
     }
 
+    public function finish_if_running(int $run_id, RunStatus $status, \DateTimeImmutable $at): void
+    {
+        $this->db->query($this->db->prepare(
+            "UPDATE {$this->schema->runs_table()} SET status = %s, finished_at = %s WHERE id = %d AND status = 'running'",
+            $status->value,
+            self::sql_time($at),
+            $run_id
+        ));
+    }
+
     public function set_status(int $run_id, RunStatus $status): void
     {
         $this->db->update($this->schema->runs_table(), ['status' => $status->value], ['id' => $run_id]);

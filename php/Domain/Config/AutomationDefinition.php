@@ -34,6 +34,7 @@ final class AutomationDefinition
         public readonly array $providers = [],
         public readonly array $checklist = [],
         public readonly string $origin = 'code',
+        public readonly ?RetryPolicy $retry = null,
     ) {
     }
 
@@ -82,6 +83,7 @@ final class AutomationDefinition
             self::string_list($args, 'providers', Identifier::PATTERN),
             $checklist,
             $origin,
+            isset($args['retry']) ? RetryPolicy::from_input($args['retry']) : null,
         );
     }
 
@@ -106,6 +108,7 @@ final class AutomationDefinition
             'providers' => $this->providers,
             'checklist' => $this->checklist,
             'origin' => $this->origin,
+            'retry' => $this->retry?->to_array(),
         ];
     }
 

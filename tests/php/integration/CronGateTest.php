@@ -24,6 +24,8 @@ final class CronGateTest extends IntegrationTestCase
         self::$calls = [];
         wp_clear_scheduled_hook(self::RECURRING);
         wp_clear_scheduled_hook(self::SINGLE);
+        wp_clear_scheduled_hook('acme_test_flaky');
+        wp_unschedule_hook(CronGate::RETRY_HOOK);
         delete_option(CronGate::HELD_OPTION);
         foreach ([self::RECURRING, self::SINGLE] as $hook) {
             remove_all_actions($hook);
@@ -127,9 +129,57 @@ final class CronGateTest extends IntegrationTestCase
         self::assertSame([], $this->statuses());
     }
 
-    /** Runs due events exactly as wp-cron.php does. */
-    private function tick(): void
+    public function test_a_cooperative_automation_on_a_bound_hook_records_one_run_with_its_own_outcome(): void
     {
+        add_action(self::SINGLE, static function (): void {
+            $run = sophmate_safe_mode_start_run('acme-sync');
+            $run->step('send');
+            $run->fail('SMTP said no');
+        });
+        wp_schedule_single_event(time() - 5, self::SINGLE, [1]);
+        $this->tick();
+        $rows = $this->db->get_results("SELECT status, failed_step, error, run_trigger FROM {$this->services->schema->runs_table()}", ARRAY_A);
+        self::assertSame([['status' => 'failed', 'failed_step' => 'send', 'error' => 'SMTP said no', 'run_trigger' => 'cron']], $rows);
+    }
+
+    public function test_a_failed_run_is_retried_per_the_automations_policy_and_a_pause_holds_the_retry(): void
+    {
+        sophmate_safe_mode_register_automation('acme-retrying', ['label' => 'Retrying', 'kind' => 'workflow', 'category' => 'support', 'owner' => 'admin', 'cron_hooks' => ['acme_test_flaky'], 'retry' => ['max_attempts' => 2, 'backoff_seconds' => 60]]);
+        remove_all_actions('acme_test_flaky');
+        add_action('acme_test_flaky', static function ($order): void {
+            self::$calls[] = 'flaky:' . $order;
+            sophmate_safe_mode_start_run('acme-retrying')->fail('timeout');
+        });
+        wp_schedule_single_event(time() - 5, 'acme_test_flaky', [99]);
+        $this->tick(['acme_test_flaky']);
+
+        $retry = wp_next_scheduled(CronGate::RETRY_HOOK, ['acme-retrying', 'acme_test_flaky', [99], 2]);
+        self::assertNotFalse($retry, 'attempt 2 is scheduled');
+
+        // Make the retry due now rather than waiting out its backoff.
+        $retry_args = ['acme-retrying', 'acme_test_flaky', [99], 2];
+        wp_unschedule_event($retry, CronGate::RETRY_HOOK, $retry_args);
+        wp_schedule_single_event(time() - 1, CronGate::RETRY_HOOK, $retry_args);
+
+        $this->policy('support', ['retrying' => 'hold']);
+        $this->pause('support');
+        $this->tick([CronGate::RETRY_HOOK]);
+        self::assertSame(['flaky:99'], self::$calls, 'the retry waits while paused');
+        self::assertNotFalse(wp_next_scheduled(CronGate::RETRY_HOOK, ['acme-retrying', 'acme_test_flaky', [99], 2]), 'held, attempt count kept');
+
+        $this->restart('support');
+        $this->tick([CronGate::RETRY_HOOK]);
+        self::assertSame(['flaky:99', 'flaky:99'], self::$calls);
+        $attempts = $this->db->get_col("SELECT attempt FROM {$this->services->schema->runs_table()} WHERE automation = 'acme-retrying' AND status = 'failed' ORDER BY id");
+        self::assertSame(['1', '2'], $attempts);
+        self::assertFalse(wp_next_scheduled(CronGate::RETRY_HOOK, ['acme-retrying', 'acme_test_flaky', [99], 3]), 'no attempt beyond max_attempts');
+    }
+
+    /** Runs due events exactly as wp-cron.php does. */
+    /** @param list<string> $only hooks to run (default: this test's hooks) */
+    private function tick(array $only = []): void
+    {
+        $only = $only === [] ? [self::RECURRING, self::SINGLE, 'acme_unbound'] : $only;
         $this->forget_caches();
         add_filter('wp_doing_cron', '__return_true');
         try {
@@ -140,7 +190,7 @@ final class CronGateTest extends IntegrationTestCase
                     break;
                 }
                 foreach ($hooks as $hook => $keys) {
-                    if (!in_array($hook, [self::RECURRING, self::SINGLE, 'acme_unbound'], true)) {
+                    if (!in_array($hook, $only, true)) {
                         continue;
                     }
                     foreach ($keys as $event) {
