@@ -37,6 +37,16 @@ final class Plugin
         add_action('plugins_loaded', static function () use ($services): void {
             if (!$services->schema->is_current()) {
                 $services->schema->install();
+                $services->switch_store->ensure_exists();
+                $services->stored_automations->ensure_exists();
+            }
+            // Automations created in the admin join the catalog before any plugin registers its own.
+            foreach ($services->stored_automations->all() as $automation) {
+                try {
+                    $services->catalog->add_automation($automation);
+                } catch (Domain\Exception\SafeModeException) {
+                    continue; // e.g. its category was deleted; it shows up in GET /automations once fixed.
+                }
             }
         }, 5);
 
@@ -83,6 +93,7 @@ final class Plugin
         $services = self::services();
         $services->schema->install();
         $services->switch_store->ensure_exists();
+        $services->stored_automations->ensure_exists();
         $owner = get_current_user_id();
         $services->categories->seed_builtins($owner > 0 ? $owner : null);
         $services->maintenance->ensure_scheduled();

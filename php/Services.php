@@ -20,6 +20,7 @@ use SophMate\SafeMode\Enforcement\Maintenance;
 use SophMate\SafeMode\Enforcement\RetryScheduler;
 use SophMate\SafeMode\Enforcement\RunStarter;
 use SophMate\SafeMode\Enforcement\ShutdownRecorder;
+use SophMate\SafeMode\Storage\OptionAutomationRepository;
 use SophMate\SafeMode\Storage\OptionCategoryRepository;
 use SophMate\SafeMode\Storage\OptionProviderRepository;
 use SophMate\SafeMode\Storage\OptionSwitchStateStore;
@@ -53,6 +54,7 @@ final class Services
     public readonly RunContext $run_context;
     public readonly ShutdownRecorder $shutdown;
     public readonly Settings $settings;
+    public readonly OptionAutomationRepository $stored_automations;
     public readonly RetryScheduler $retries;
     public readonly Maintenance $maintenance;
     public readonly OptionProviderRepository $providers;
@@ -75,6 +77,7 @@ final class Services
         $this->run_context = new RunContext();
         $this->providers = new OptionProviderRepository();
         $this->settings = new Settings();
+        $this->stored_automations = new OptionAutomationRepository();
         $this->maintenance = new Maintenance($this->runs, $this->settings, $this->clock);
         $this->retries = new RetryScheduler($this->catalog);
         $this->shutdown = new ShutdownRecorder($this->run_context, $this->runs, $this->clock, $this->retries);

@@ -4,7 +4,11 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode\Rest;
 
+use SophMate\SafeMode\Domain\Audit\AuditEntry;
 use SophMate\SafeMode\Domain\Config\AutomationDefinition;
+use SophMate\SafeMode\Domain\Exception\Conflict;
+use SophMate\SafeMode\Domain\Exception\InvalidInput;
+use SophMate\SafeMode\Domain\Identifier;
 use SophMate\SafeMode\Domain\Scope;
 
 /** /automations: what is governed, and each automation's pause / restart / promote routes. */
@@ -24,6 +28,12 @@ final class AutomationsController extends Controller
                     'category' => ['type' => 'string', 'description' => 'Only automations in this category.'],
                 ],
             ],
+            [
+                'methods' => \WP_REST_Server::CREATABLE,
+                'callback' => [$this, 'create_item'],
+                'permission_callback' => [$this, 'can_manage'],
+                'args' => self::write_args(true),
+            ],
             'schema' => [$this, 'get_public_item_schema'],
         ]);
         register_rest_route($this->namespace, '/automations/' . self::ID, [
@@ -31,6 +41,12 @@ final class AutomationsController extends Controller
                 'methods' => \WP_REST_Server::READABLE,
                 'callback' => [$this, 'get_item'],
                 'permission_callback' => [$this, 'can_view'],
+            ],
+            [
+                'methods' => 'PATCH',
+                'callback' => [$this, 'update_item'],
+                'permission_callback' => [$this, 'can_manage'],
+                'args' => self::write_args(false),
             ],
             'schema' => [$this, 'get_public_item_schema'],
         ]);
@@ -55,6 +71,129 @@ final class AutomationsController extends Controller
     public function get_item($request): \WP_REST_Response|\WP_Error
     {
         return $this->respond(fn () => $this->view($this->services->catalog->automation($this->existing((string) $request->get_param('id'))->id)));
+    }
+
+    /**
+     * Creates an automation, typically to govern an existing cron hook of another plugin.
+     *
+     * @param \WP_REST_Request $request
+     */
+    public function create_item($request): \WP_REST_Response|\WP_Error
+    {
+        return $this->respond(function () use ($request) {
+            $input = $this->input($request);
+            $id = Identifier::assert_valid((string) $request->get_param('id'), 'automation');
+            if ($this->services->catalog->has_automation($id)) {
+                throw new Conflict('sophmate_automation_exists', sprintf('An automation "%s" already exists.', $id));
+            }
+            $automation = $this->build($id, $input, null);
+            $this->services->catalog->add_automation($automation);
+            $this->services->stored_automations->save($automation);
+            $this->audit('automation_created', $automation, array_keys($input));
+            $response = rest_ensure_response($this->view($automation) + ['warnings' => $this->warnings($automation)]);
+            $response->set_status(201);
+            return $response;
+        });
+    }
+
+    /** @param \WP_REST_Request $request */
+    public function update_item($request): \WP_REST_Response|\WP_Error
+    {
+        return $this->respond(function () use ($request) {
+            $base = $this->services->catalog->automation($this->existing((string) $request->get_param('id'))->id);
+            if ($base->origin !== 'admin') {
+                throw new Conflict('sophmate_automation_from_code', sprintf('"%s" is registered by code; change it where it is registered.', $base->id));
+            }
+            $input = $this->input($request);
+            $automation = $this->build($base->id, $input, $base);
+            $this->services->catalog->remove_automation($base->id);
+            $this->services->catalog->add_automation($automation);
+            $this->services->stored_automations->save($automation);
+            $this->audit('automation_updated', $automation, array_keys($input));
+            return $this->view($automation) + ['warnings' => $this->warnings($automation)];
+        });
+    }
+
+    /** @param array<string,mixed> $input */
+    private function build(string $id, array $input, ?AutomationDefinition $base): AutomationDefinition
+    {
+        $args = array_merge($base?->to_array() ?? [], $input);
+        $owner = $args['owner'] ?? $args['owner_id'] ?? null;
+        $owner_id = $owner === null ? null : $this->services->actors->resolve_owner($owner);
+        if ($owner !== null && $owner_id === null) {
+            throw new InvalidInput('sophmate_invalid_owner', 'owner must be the id or login of a user of this site.');
+        }
+        $automation = AutomationDefinition::from_args($id, $args, $owner_id, 'admin');
+        $this->services->catalog->category($automation->category);
+        return $automation;
+    }
+
+    /** @return list<string> things worth knowing that are not errors */
+    private function warnings(AutomationDefinition $automation): array
+    {
+        $warnings = [];
+        foreach ($automation->cron_hooks as $hook) {
+            if (wp_next_scheduled($hook) === false && !$this->hook_has_any_event($hook)) {
+                $warnings[] = sprintf('No event of the cron hook "%s" is scheduled right now; it will be governed once one is.', $hook);
+            }
+        }
+        return $warnings;
+    }
+
+    private function hook_has_any_event(string $hook): bool
+    {
+        foreach (_get_cron_array() ?: [] as $hooks) {
+            if (isset($hooks[$hook])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @param list<string> $fields */
+    private function audit(string $action, AutomationDefinition $automation, array $fields): void
+    {
+        $this->services->audit->append(new AuditEntry(
+            $action,
+            'automation:' . $automation->id,
+            '',
+            $automation->mode->value,
+            '',
+            $this->services->actors->current(),
+            RequestSource::current()->value,
+            $this->services->clock->now(),
+            ['fields' => $fields, 'cron_hooks' => $automation->cron_hooks]
+        ));
+    }
+
+    /** @return array<string,mixed> */
+    private function input(\WP_REST_Request $request): array
+    {
+        $body = (array) ($request->get_json_params() ?: $request->get_body_params());
+        return array_intersect_key($body, array_flip(['label', 'kind', 'category', 'owner', 'owner_id', 'mode', 'cron_hooks', 'rest_routes', 'providers', 'checklist', 'retry']));
+    }
+
+    /** @return array<string,array<string,mixed>> */
+    private static function write_args(bool $creating): array
+    {
+        $args = [
+            'label' => ['type' => 'string'],
+            'kind' => ['type' => 'string', 'enum' => ['workflow', 'watcher', 'agent', 'playbook', 'custom_tool']],
+            'category' => ['type' => 'string'],
+            'owner' => ['type' => ['integer', 'string'], 'description' => 'User id or login.'],
+            'mode' => ['type' => 'string', 'enum' => ['draft', 'read_only', 'live']],
+            'cron_hooks' => ['type' => 'array', 'items' => ['type' => 'string']],
+            'rest_routes' => ['type' => 'array', 'items' => ['type' => 'string']],
+            'providers' => ['type' => 'array', 'items' => ['type' => 'string']],
+            'checklist' => ['type' => 'object'],
+            'retry' => ['type' => ['object', 'null']],
+        ];
+        if ($creating) {
+            $args['id'] = ['type' => 'string', 'required' => true];
+            $args['kind']['required'] = true;
+            $args['category']['required'] = true;
+        }
+        return $args;
     }
 
     private function existing(string $id): Scope
@@ -97,6 +236,7 @@ final class AutomationsController extends Controller
                 'providers' => ['type' => 'array', 'items' => ['type' => 'string']],
                 'checklist' => ['type' => 'object'],
                 'origin' => ['type' => 'string', 'enum' => ['code', 'admin']],
+                'retry' => ['type' => ['object', 'null']],
                 'state' => ['type' => 'string', 'enum' => ['running', 'paused', 'trial']],
                 'effective' => ['type' => 'string', 'enum' => ['run', 'read_only', 'blocked']],
                 'decided_by' => ['type' => 'string'],
