@@ -1,0 +1,215 @@
+/**
+ * zod schemas for every response of the sophmate-safe-mode/v1 REST API.
+ *
+ * They mirror the PHP route schemas. Objects are non-strict on purpose: the
+ * server may add fields without breaking the app (unknown keys are accepted
+ * and dropped from the parsed value). Enums, however, are strict: a new state
+ * or mode is a contract change the UI has to learn about.
+ */
+import { z } from 'zod';
+
+/** ISO 8601 date-time with `Z` or an offset, e.g. 2025-11-25T20:51:00+00:00. */
+export const isoDateTimeSchema = z.iso.datetime( { offset: true } );
+
+/** A user who acted, or null for the system (breaker, update, constant). */
+export const actorSchema = z
+	.object( {
+		id: z.number().int(),
+		login: z.string(),
+		name: z.string(),
+	} )
+	.nullable();
+
+export const switchStateSchema = z.enum( [ 'running', 'paused', 'trial' ] );
+export const effectiveSchema = z.enum( [ 'run', 'read_only', 'blocked' ] );
+export const safeModeModeSchema = z.enum( [ 'off', 'read_only', 'paused' ] );
+
+export const trialSchema = z.object( {
+	automations: z.array( z.string() ),
+	max_runs: z.number().int().nullable(),
+	read_only: z.boolean(),
+	note: z.string(),
+	runs_used: z.number().int(),
+} );
+
+export const switchSchema = z.object( {
+	state: switchStateSchema,
+	reason: z.string(),
+	actor: actorSchema,
+	source: z.string(),
+	since: isoDateTimeSchema,
+	incident_url: z.string().nullable(),
+	trial: trialSchema.nullable(),
+} );
+
+export const safeModeSchema = z.object( {
+	mode: safeModeModeSchema,
+	reason: z.string(),
+	actor: actorSchema,
+	source: z.string().nullable(),
+	since: isoDateTimeSchema.nullable(),
+} );
+
+export const emergencySchema = z.object( {
+	active: z.boolean(),
+	mode: z.enum( [ 'paused', 'read_only' ] ).nullable(),
+	via: z.enum( [ 'constant', 'file' ] ).nullable(),
+} );
+
+export const categoryStatusSchema = z.object( {
+	slug: z.string().min( 1 ),
+	label: z.string(),
+	owner: actorSchema,
+	state: switchStateSchema,
+	paused: z.boolean(),
+	effective: effectiveSchema,
+	switch: switchSchema.nullable(),
+} );
+
+export const automationKindSchema = z.enum( [
+	'workflow',
+	'watcher',
+	'agent',
+	'playbook',
+	'custom_tool',
+] );
+
+export const automationStatusSchema = z.object( {
+	id: z.string().min( 1 ),
+	label: z.string(),
+	kind: automationKindSchema,
+	category: z.string(),
+	owner: actorSchema,
+	mode: z.enum( [ 'draft', 'read_only', 'live' ] ),
+	state: switchStateSchema,
+	effective: effectiveSchema,
+	switch: switchSchema.nullable(),
+	decided_by: z.string(),
+	reason: z.string(),
+} );
+
+/** GET /status */
+export const statusSchema = z.object( {
+	version: z.number().int(),
+	safe_mode: safeModeSchema,
+	emergency: emergencySchema,
+	categories: z.array( categoryStatusSchema ),
+	automations: z.array( automationStatusSchema ),
+} );
+
+export const pausePolicySchema = z.object( {
+	running: z.enum( [ 'finish', 'stop_at_checkpoint' ] ),
+	queued: z.enum( [ 'hold', 'cancel' ] ),
+	scheduled: z.enum( [ 'skip', 'hold' ] ),
+	retrying: z.enum( [ 'hold', 'cancel' ] ),
+	cleanup_notes: z.string(),
+	restart_owner_id: z.number().int().nullable(),
+} );
+
+/**
+ * PHP's json_encode() turns an empty associative array into `[]`, so an
+ * object-valued field may arrive as an empty list.
+ */
+const phpObjectSchema = z.preprocess(
+	( value ) => ( Array.isArray( value ) && value.length === 0 ? {} : value ),
+	z.record( z.string(), z.unknown() )
+);
+
+export const categoryConfigSchema = z.object( {
+	slug: z.string().min( 1 ),
+	label: z.string(),
+	description: z.string(),
+	builtin: z.boolean(),
+	owner_id: z.number().int().nullable(),
+	backup_owner_id: z.number().int().nullable(),
+	policy: pausePolicySchema,
+	review_every_days: z.number(),
+	providers: z.array( z.string() ),
+	notify: z.object( {
+		emails: z.array( z.string() ),
+		webhooks: z.array( z.string() ),
+	} ),
+	breakers: phpObjectSchema,
+} );
+
+/** GET /categories */
+export const categoryConfigListSchema = z.array( categoryConfigSchema );
+
+/** POST /categories/{slug}/pause and /restart */
+export const scopeChangeSchema = z.object( {
+	changed: z.boolean(),
+	scope: z.string(),
+	state: switchStateSchema,
+	switch: switchSchema.nullable(),
+} );
+
+/** POST /categories/{slug}/promote */
+export const promoteResponseSchema = z.object( {
+	changed: z.boolean(),
+	scope: z.string(),
+	state: switchStateSchema,
+} );
+
+/** PUT /safe-mode */
+export const safeModeResponseSchema = z.object( {
+	changed: z.boolean(),
+	safe_mode: safeModeSchema,
+} );
+
+/** The six acknowledgements a restart (or turning safe mode off) needs. */
+export const ACKNOWLEDGEMENTS = [
+	'run_history',
+	'failed_steps',
+	'audit_records',
+	'pending_approvals',
+	'provider_status',
+	'affected_records',
+] as const;
+
+export const acknowledgementSchema = z.enum( ACKNOWLEDGEMENTS );
+
+/** Server-side limit on a pause reason. */
+export const REASON_MAX_LENGTH = 500;
+
+export type Actor = z.infer< typeof actorSchema >;
+export type SwitchState = z.infer< typeof switchStateSchema >;
+export type Effective = z.infer< typeof effectiveSchema >;
+export type SafeModeMode = z.infer< typeof safeModeModeSchema >;
+export type Trial = z.infer< typeof trialSchema >;
+export type Switch = z.infer< typeof switchSchema >;
+export type SafeMode = z.infer< typeof safeModeSchema >;
+export type Emergency = z.infer< typeof emergencySchema >;
+export type CategoryStatus = z.infer< typeof categoryStatusSchema >;
+export type AutomationStatus = z.infer< typeof automationStatusSchema >;
+export type Status = z.infer< typeof statusSchema >;
+export type PausePolicy = z.infer< typeof pausePolicySchema >;
+export type CategoryConfig = z.infer< typeof categoryConfigSchema >;
+export type ScopeChange = z.infer< typeof scopeChangeSchema >;
+export type PromoteResponse = z.infer< typeof promoteResponseSchema >;
+export type SafeModeResponse = z.infer< typeof safeModeResponseSchema >;
+export type Acknowledgement = z.infer< typeof acknowledgementSchema >;
+
+/** Request bodies (validated by the server; typed here). */
+export interface PauseRequest {
+	reason: string;
+	incident_url?: string;
+}
+
+export interface RestartScope {
+	automations?: string[];
+	max_runs?: number;
+	read_only?: boolean;
+}
+
+export interface RestartRequest {
+	acknowledged: Acknowledgement[];
+	note: string;
+	scope?: RestartScope;
+}
+
+export interface SafeModeRequest {
+	mode: SafeModeMode;
+	reason: string;
+	acknowledged?: Acknowledgement[];
+	note?: string;
+}

@@ -1,0 +1,82 @@
+import { Notice } from '@wordpress/components';
+import { useSelect } from '@wordpress/data';
+import { __ } from '@wordpress/i18n';
+
+import { categoriesStore } from '../store/categories';
+import { statusStore } from '../store/status';
+import { CategoryRow } from './CategoryRow';
+
+export function CategoryTable() {
+	const categories = useSelect(
+		( select ) => select( statusStore ).getCategoryStatuses(),
+		[]
+	);
+	const configError = useSelect( ( select ) => {
+		const store = select( categoriesStore );
+		// Selecting the list triggers its resolver: the pause policies shown
+		// in each row are loaded once for the whole table.
+		store.getCategories();
+		return store.getError();
+	}, [] );
+	// People who may only pause can be refused the configuration; the rows
+	// then say "Policy not available" without an extra warning.
+	const showConfigError = configError !== null && configError.status !== 403;
+
+	return (
+		<section
+			className="sophmate-safe-mode__categories"
+			aria-labelledby="sophmate-safe-mode-categories-title"
+		>
+			<h2 id="sophmate-safe-mode-categories-title">
+				{ __( 'Categories', 'sophmate-safe-mode' ) }
+			</h2>
+			{ showConfigError && (
+				<Notice status="warning" isDismissible={ false }>
+					{ __(
+						'Pause policies could not be loaded:',
+						'sophmate-safe-mode'
+					) }{ ' ' }
+					{ configError?.message }
+				</Notice>
+			) }
+			{ categories.length === 0 ? (
+				<p>
+					{ __(
+						'No automation categories are registered.',
+						'sophmate-safe-mode'
+					) }
+				</p>
+			) : (
+				<table className="sophmate-safe-mode__table">
+					<thead>
+						<tr>
+							<th scope="col">
+								{ __( 'Category', 'sophmate-safe-mode' ) }
+							</th>
+							<th scope="col">
+								{ __( 'State', 'sophmate-safe-mode' ) }
+							</th>
+							<th scope="col">
+								{ __( 'Effective', 'sophmate-safe-mode' ) }
+							</th>
+							<th scope="col">
+								{ __( 'Pause policy', 'sophmate-safe-mode' ) }
+							</th>
+							<th scope="col">
+								{ __( 'Actions', 'sophmate-safe-mode' ) }
+							</th>
+						</tr>
+					</thead>
+					<tbody>
+						{ categories.map( ( category ) => (
+							<CategoryRow
+								key={ category.slug }
+								category={ category }
+							/>
+						) ) }
+					</tbody>
+				</table>
+			) }
+		</section>
+	);
+}

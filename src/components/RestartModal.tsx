@@ -1,0 +1,223 @@
+import {
+	Button,
+	CheckboxControl,
+	Modal,
+	Notice,
+	TextControl,
+	TextareaControl,
+	ToggleControl,
+} from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+import type { FormEvent } from 'react';
+
+import {
+	missingAcknowledgements,
+	type Acknowledgement,
+	type ApiError,
+	type RestartScope,
+} from '../api';
+import { statusStore } from '../store/status';
+import {
+	AcknowledgementFields,
+	acknowledgedList,
+	allAcknowledged,
+} from './AcknowledgementFields';
+import { useNotices } from './Notices';
+
+interface RestartModalProps {
+	slug: string;
+	label: string;
+	onClose: () => void;
+}
+
+/**
+ * Restart review: six acknowledgements, a note and an optional narrow trial
+ * scope. Submitting moves the category to `trial`.
+ */
+export function RestartModal( { slug, label, onClose }: RestartModalProps ) {
+	const { restartCategory } = useDispatch( statusStore );
+	const automations = useSelect(
+		( select ) => select( statusStore ).getCategoryAutomations( slug ),
+		[ slug ]
+	);
+	const { showNotice } = useNotices();
+
+	const [ acknowledged, setAcknowledged ] = useState<
+		Set< Acknowledgement >
+	>( () => new Set() );
+	const [ note, setNote ] = useState( '' );
+	const [ maxRuns, setMaxRuns ] = useState( '' );
+	const [ readOnly, setReadOnly ] = useState( false );
+	const [ selected, setSelected ] = useState< Set< string > >(
+		() => new Set()
+	);
+	const [ isSubmitting, setIsSubmitting ] = useState( false );
+	const [ error, setError ] = useState< ApiError | null >( null );
+
+	const parsedMaxRuns = maxRuns.trim() === '' ? null : Number( maxRuns );
+	const maxRunsValid =
+		parsedMaxRuns === null ||
+		( Number.isInteger( parsedMaxRuns ) && parsedMaxRuns >= 1 );
+	const canSubmit =
+		allAcknowledged( acknowledged ) && maxRunsValid && ! isSubmitting;
+
+	const onSubmit = async ( event: FormEvent< HTMLFormElement > ) => {
+		event.preventDefault();
+		if ( ! canSubmit ) {
+			return;
+		}
+		const scope: RestartScope = {};
+		if ( selected.size ) {
+			scope.automations = automations
+				.map( ( automation ) => automation.id )
+				.filter( ( id ) => selected.has( id ) );
+		}
+		if ( parsedMaxRuns !== null ) {
+			scope.max_runs = parsedMaxRuns;
+		}
+		if ( readOnly ) {
+			scope.read_only = true;
+		}
+		setIsSubmitting( true );
+		setError( null );
+		const result = await restartCategory( slug, {
+			acknowledged: acknowledgedList( acknowledged ),
+			note: note.trim(),
+			...( Object.keys( scope ).length ? { scope } : {} ),
+		} );
+		setIsSubmitting( false );
+		if ( ! result.ok ) {
+			setError( result.error );
+			return;
+		}
+		showNotice(
+			'success',
+			sprintf(
+				/* translators: %s: category label. */
+				__(
+					'%s restarted in trial. Promote it to running once the trial runs are clean.',
+					'sophmate-safe-mode'
+				),
+				label
+			)
+		);
+		onClose();
+	};
+
+	return (
+		<Modal
+			title={ sprintf(
+				/* translators: %s: category label. */
+				__( 'Restart %s', 'sophmate-safe-mode' ),
+				label
+			) }
+			onRequestClose={ onClose }
+			focusOnMount="firstContentElement"
+			className="sophmate-safe-mode__modal"
+		>
+			<form onSubmit={ onSubmit }>
+				{ error && (
+					<Notice status="error" isDismissible={ false }>
+						{ error.message }
+					</Notice>
+				) }
+				<p>
+					{ __(
+						'A restart starts a trial with a narrow scope. Review the evidence first: every item below is required.',
+						'sophmate-safe-mode'
+					) }
+				</p>
+				<AcknowledgementFields
+					checked={ acknowledged }
+					onChange={ setAcknowledged }
+					missing={ error ? missingAcknowledgements( error ) : [] }
+					disabled={ isSubmitting }
+				/>
+				<TextareaControl
+					label={ __( 'Note', 'sophmate-safe-mode' ) }
+					help={ __(
+						'What was reviewed or fixed; kept in the audit log.',
+						'sophmate-safe-mode'
+					) }
+					value={ note }
+					onChange={ setNote }
+					rows={ 3 }
+				/>
+				<fieldset className="sophmate-safe-mode__trial">
+					<legend>
+						{ __( 'Trial scope (optional)', 'sophmate-safe-mode' ) }
+					</legend>
+					<TextControl
+						label={ __( 'Trial runs', 'sophmate-safe-mode' ) }
+						help={
+							maxRunsValid
+								? __(
+										'Allow at most this many runs before promotion. Leave empty for no limit.',
+										'sophmate-safe-mode'
+									)
+								: __(
+										'Enter a whole number of 1 or more.',
+										'sophmate-safe-mode'
+									)
+						}
+						type="number"
+						min={ 1 }
+						step={ 1 }
+						value={ maxRuns }
+						onChange={ setMaxRuns }
+					/>
+					<ToggleControl
+						label={ __( 'Read-only trial', 'sophmate-safe-mode' ) }
+						help={ __(
+							'Trial runs may read but not write.',
+							'sophmate-safe-mode'
+						) }
+						checked={ readOnly }
+						onChange={ setReadOnly }
+					/>
+					{ automations.length > 0 && (
+						<div className="sophmate-safe-mode__trial-automations">
+							<p className="sophmate-safe-mode__hint">
+								{ __(
+									'Only these automations (none ticked: all of them):',
+									'sophmate-safe-mode'
+								) }
+							</p>
+							{ automations.map( ( automation ) => (
+								<CheckboxControl
+									key={ automation.id }
+									label={ automation.label }
+									checked={ selected.has( automation.id ) }
+									onChange={ ( isChecked: boolean ) => {
+										const next = new Set( selected );
+										if ( isChecked ) {
+											next.add( automation.id );
+										} else {
+											next.delete( automation.id );
+										}
+										setSelected( next );
+									} }
+								/>
+							) ) }
+						</div>
+					) }
+				</fieldset>
+				<div className="sophmate-safe-mode__modal-actions">
+					<Button variant="tertiary" onClick={ onClose }>
+						{ __( 'Cancel', 'sophmate-safe-mode' ) }
+					</Button>
+					<Button
+						variant="primary"
+						type="submit"
+						isBusy={ isSubmitting }
+						disabled={ ! canSubmit }
+					>
+						{ __( 'Restart in trial', 'sophmate-safe-mode' ) }
+					</Button>
+				</div>
+			</form>
+		</Modal>
+	);
+}

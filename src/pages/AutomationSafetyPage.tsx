@@ -1,0 +1,88 @@
+import { Button, Notice, Spinner } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { __ } from '@wordpress/i18n';
+
+import { CategoryTable } from '../components/CategoryTable';
+import { NoticeList, NoticesProvider } from '../components/Notices';
+import { SafeModePanel } from '../components/SafeModePanel';
+import { categoriesStore } from '../store/categories';
+import { statusStore } from '../store/status';
+
+function PageBody() {
+	const { loaded, fetching, fetchError } = useSelect( ( select ) => {
+		const store = select( statusStore );
+		// Selecting the snapshot triggers its resolver on first render.
+		store.getStatus();
+		return {
+			loaded: store.hasLoaded(),
+			fetching: store.isFetching(),
+			fetchError: store.getFetchError(),
+		};
+	}, [] );
+	const { refreshStatus } = useDispatch( statusStore );
+	const { refreshCategories } = useDispatch( categoriesStore );
+
+	const refresh = () => {
+		void refreshStatus();
+		void refreshCategories();
+	};
+
+	return (
+		<>
+			<div className="sophmate-safe-mode__header">
+				<h1 className="wp-heading-inline">
+					{ __( 'Automation Safety', 'sophmate-safe-mode' ) }
+				</h1>
+				<Button
+					variant="secondary"
+					size="compact"
+					onClick={ refresh }
+					disabled={ fetching }
+					isBusy={ fetching }
+				>
+					{ __( 'Refresh', 'sophmate-safe-mode' ) }
+				</Button>
+				{ fetching && loaded && <Spinner /> }
+			</div>
+			<hr className="wp-header-end" />
+			<NoticeList />
+			{ fetchError && (
+				<Notice status="error" isDismissible={ false }>
+					{ loaded
+						? __(
+								'The status could not be refreshed; what you see may be out of date.',
+								'sophmate-safe-mode'
+							)
+						: __(
+								'The status could not be loaded.',
+								'sophmate-safe-mode'
+							) }{ ' ' }
+					{ fetchError.message }
+				</Notice>
+			) }
+			{ ! loaded && ! fetchError && (
+				<p className="sophmate-safe-mode__loading">
+					<Spinner />
+					{ __( 'Loading…', 'sophmate-safe-mode' ) }
+				</p>
+			) }
+			{ loaded && (
+				<>
+					<SafeModePanel />
+					<CategoryTable />
+				</>
+			) }
+		</>
+	);
+}
+
+/** The "Automation Safety" admin page. */
+export function AutomationSafetyPage() {
+	return (
+		<NoticesProvider>
+			<div className="wrap sophmate-safe-mode">
+				<PageBody />
+			</div>
+		</NoticesProvider>
+	);
+}

@@ -1,0 +1,18 @@
+import type { ApiError, CategoryConfig } from '../../api';
+
+export interface CategoriesState {
+	/** Category configuration from GET /categories, null until loaded. */
+	items: CategoryConfig[] | null;
+	latestRequestId: number;
+	isFetching: boolean;
+	error: ApiError | null;
+}
+
+export type CategoriesAction =
+	| { type: 'FETCH_CATEGORIES_START' }
+	| {
+			type: 'FETCH_CATEGORIES_SUCCESS';
+			requestId: number;
+			categories: CategoryConfig[];
+	  }
+	| { type: 'FETCH_CATEGORIES_FAILURE'; requestId: number; error: ApiError };

@@ -1,0 +1,28 @@
+/**
+ * Minimal typing for @wordpress/data thunks.
+ *
+ * `ThunkArgs< typeof store >` from @wordpress/data would make each store's
+ * type depend on its own actions (a circular type). Thunks here are typed
+ * against the store's plain action union and its selectors instead, which is
+ * all they use.
+ */
+export type CurriedSelectors< Selectors > = {
+	[ K in keyof Selectors ]: Selectors[ K ] extends (
+		state: never,
+		...args: infer P
+	) => infer R
+		? ( ...args: P ) => R
+		: never;
+};
+
+export interface StoreThunkArgs< Action, Selectors > {
+	dispatch: {
+		( action: Action ): Action;
+		< R >( thunk: ( args: StoreThunkArgs< Action, Selectors > ) => R ): R;
+	};
+	select: CurriedSelectors< Selectors >;
+}
+
+export type StoreThunk< R, Action, Selectors > = (
+	args: StoreThunkArgs< Action, Selectors >
+) => Promise< R >;

@@ -1,0 +1,135 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { createRegistry, RegistryProvider } from '@wordpress/data';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { App } from '../../../src/App';
+import { parseBoot } from '../../../src/boot';
+import { categoriesStore } from '../../../src/store/categories';
+import { statusStore } from '../../../src/store/status';
+import {
+	apiFetchMock,
+	requestedRoutes,
+	routeApiFetch,
+} from '../support/api-fetch';
+import {
+	categoryConfigPayload,
+	restError,
+	statusPayload,
+} from '../support/fixtures';
+import { managerBoot } from '../support/render';
+
+vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
+
+const STATUS = 'GET /sophmate-safe-mode/v1/status';
+const CATEGORIES = 'GET /sophmate-safe-mode/v1/categories?per_page=100';
+
+function renderApp( bootValue: unknown ) {
+	const registry = createRegistry();
+	registry.register( statusStore );
+	registry.register( categoriesStore );
+	return render(
+		<RegistryProvider value={ registry }>
+			<App boot={ parseBoot( bootValue ) } />
+		</RegistryProvider>
+	);
+}
+
+describe( 'Automation Safety page', () => {
+	beforeEach( () => {
+		apiFetchMock.mockReset();
+	} );
+
+	it( 'loads the status and category policies and lists every category', async () => {
+		routeApiFetch( {
+			[ STATUS ]: () => statusPayload(),
+			[ CATEGORIES ]: () => categoryConfigPayload(),
+		} );
+
+		renderApp( managerBoot );
+
+		expect(
+			screen.getByRole( 'heading', {
+				level: 1,
+				name: 'Automation Safety',
+			} )
+		).toBeTruthy();
+		const marketing = await screen.findByTestId( 'category-row-marketing' );
+		expect( screen.getByTestId( 'safe-mode-panel' ).textContent ).toContain(
+			'Safe mode is off'
+		);
+		expect(
+			screen
+				.getAllByTestId( /^category-row-/ )
+				.map( ( row ) => row.dataset.testid )
+		).toEqual( [
+			'category-row-marketing',
+			'category-row-content',
+			'category-row-commerce',
+		] );
+		await waitFor( () =>
+			expect( marketing.textContent ).toContain( 'Running jobs: finish' )
+		);
+		expect( requestedRoutes().sort() ).toEqual( [ CATEGORIES, STATUS ] );
+	} );
+
+	it( 'shows the server’s message when the status cannot be loaded', async () => {
+		routeApiFetch( {
+			[ STATUS ]: () => {
+				throw restError(
+					'rest_forbidden',
+					'Sorry, you are not allowed to do that.',
+					403
+				);
+			},
+		} );
+
+		renderApp( managerBoot );
+
+		await waitFor( () =>
+			expect(
+				document.querySelector( '.components-notice.is-error' )
+					?.textContent
+			).toContain(
+				'The status could not be loaded. Sorry, you are not allowed to do that.'
+			)
+		);
+		expect( screen.queryByTestId( 'safe-mode-panel' ) ).toBeNull();
+	} );
+
+	it( 'explains invalid boot data instead of calling the API', () => {
+		renderApp( { namespace: 'sophmate-safe-mode/v1', canManage: 'yes' } );
+
+		const notice = document.querySelector( '.components-notice.is-error' );
+		expect( notice?.textContent ).toContain( 'canManage' );
+		expect( apiFetchMock ).not.toHaveBeenCalled();
+	} );
+
+	it( 'refuses to run against another API version', () => {
+		renderApp( { ...managerBoot, namespace: 'sophmate-safe-mode/v2' } );
+
+		const notice = document.querySelector( '.components-notice.is-error' );
+		expect( notice?.textContent ).toContain( 'sophmate-safe-mode/v2' );
+		expect( apiFetchMock ).not.toHaveBeenCalled();
+	} );
+
+	it( 'does not warn about policies a pauser may not read', async () => {
+		routeApiFetch( {
+			[ STATUS ]: () => statusPayload(),
+			[ CATEGORIES ]: () => {
+				throw restError( 'rest_forbidden', 'Sorry.', 403 );
+			},
+		} );
+
+		renderApp( { ...managerBoot, canManage: false } );
+
+		const row = await screen.findByTestId( 'category-row-content' );
+		await waitFor( () =>
+			expect( row.textContent ).toContain( 'Policy not available' )
+		);
+		expect(
+			within( document.body ).queryByText(
+				/Pause policies could not be loaded/
+			)
+		).toBeNull();
+	} );
+} );
