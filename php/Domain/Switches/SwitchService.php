@@ -161,7 +161,9 @@ final class SwitchService
             }
             if ($this->store->swap($board, $next)) {
                 $after = self::label($next, $scope);
-                $entry = new AuditEntry($action, $scope->to_string(), $before, $after, $reason, $actor, $source->value, $this->clock->now(), array_filter($context, static fn ($v) => $v !== null));
+                // The board version orders changes exactly, even when audit appends from several
+                // workers land in a different order than their compare-and-swaps did.
+                $entry = new AuditEntry($action, $scope->to_string(), $before, $after, $reason, $actor, $source->value, $this->clock->now(), array_filter($context, static fn ($v) => $v !== null) + ['version' => $next->version]);
                 $audit_id = $this->audit->append($entry);
                 foreach ($this->listeners as $listener) {
                     $listener->switch_changed($action, $scope, $before, $after, $actor, $reason, $context + ['source' => $source->value, 'audit_id' => $audit_id]);
