@@ -7,7 +7,7 @@ import { AutomationSafetyPage } from './pages/AutomationSafetyPage';
 
 function BootError( { message }: { message: string } ) {
 	return (
-		<div className="wrap sophmate-safe-mode">
+		<div className="sophmate-safe-mode">
 			<h1>{ __( 'Automation Safety', 'sophmate-safe-mode' ) }</h1>
 			<Notice status="error" isDismissible={ false }>
 				{ message }

@@ -80,7 +80,7 @@ function PageBody() {
 export function AutomationSafetyPage() {
 	return (
 		<NoticesProvider>
-			<div className="wrap sophmate-safe-mode">
+			<div className="sophmate-safe-mode">
 				<PageBody />
 			</div>
 		</NoticesProvider>
