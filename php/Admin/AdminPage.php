@@ -66,10 +66,9 @@ final class AdminPage
         $asset = require $dir . 'index.asset.php';
         wp_enqueue_script(self::SCRIPT, $url . 'index.js', $asset['dependencies'], $asset['version'], true);
         wp_set_script_translations(self::SCRIPT, 'sophmate-safe-mode');
-        foreach (['index.css', 'style-index.css'] as $css) {
-            if (is_readable($dir . $css)) {
-                wp_enqueue_style(self::SCRIPT . '-' . basename($css, '.css'), $url . $css, [], $asset['version']);
-            }
+        if (is_readable($dir . 'index.css')) {
+            wp_enqueue_style(self::SCRIPT, $url . 'index.css', [], $asset['version']);
+            wp_style_add_data(self::SCRIPT, 'rtl', 'replace');
         }
         $boot = [
             'namespace' => Controller::NS,
@@ -79,7 +78,7 @@ final class AdminPage
             'adminUrl' => admin_url(),
         ];
         wp_add_inline_script(self::SCRIPT, 'window.sophmateSafeModeBoot = ' . wp_json_encode($boot) . ';', 'before');
-        $this->preload(['/' . Controller::NS . '/status']);
+        $this->preload(['/' . Controller::NS . '/status', '/' . Controller::NS . '/categories?per_page=100']);
     }
 
     private function assets_built(): bool

@@ -16,19 +16,23 @@ use SophMate\SafeMode\Storage\RunRepository;
  * The WP-Cron plane: governs hooks bound to automations, even of plugins that never heard of us.
  *
  * wp-cron.php handles a due event as: reschedule (recurring only), unschedule, do_action. The
- * pre_reschedule_event / pre_unschedule_event filters tell us which event is about to run before
- * its callbacks do, so the verdict is taken there: a held event is neither removed nor
- * rescheduled (it waits, and runs once after restart); a skipped or cancelled one goes its normal
- * way; and for anything that must not run, the hook's callbacks are swapped out for that one call.
- * Every occurrence becomes a row in run history.
+ * pre_unschedule_event filter tells us which event is about to run, right before its callbacks
+ * do, so the verdict is taken there: a held event is not removed (it waits, and runs once after
+ * restart; for a recurring one the occurrence just added by the reschedule is taken back, so one
+ * event stands for the series); a skipped or cancelled one goes its normal way; and for anything
+ * that must not run, the hook's callbacks are swapped out for that one call. Every occurrence
+ * becomes a row in run history. Only one filter is used because a tick calls it for every due
+ * event of every plugin: it answers unbound hooks with a single array lookup.
  */
 final class CronGate
 {
     public const HELD_OPTION = 'sophmate_safe_mode_held_events';
     public const RETRY_HOOK = 'sophmate_safe_mode_retry';
 
-    /** @var array<string,array{verdict:CronVerdict,automations:list<string>}> verdicts for events of this tick */
-    private array $pending = [];
+    /** @var array<string,list<array<string,mixed>>> hook => executions prepared for its next calls */
+    private array $armed = [];
+    /** @var array<string,list<list<int>>> hook => run ids of calls in progress (a stack: hooks can nest) */
+    private array $executing = [];
 
     public function __construct(
         private readonly Catalog $catalog,
@@ -41,22 +45,7 @@ final class CronGate
 
     public function register(): void
     {
-        add_filter('pre_reschedule_event', [$this, 'before_reschedule'], 10, 2);
         add_filter('pre_unschedule_event', [$this, 'before_unschedule'], 10, 4);
-    }
-
-    /**
-     * @param mixed $pre
-     * @param object $event hook, timestamp, schedule, args
-     * @return mixed
-     */
-    public function before_reschedule($pre, $event)
-    {
-        if ($pre !== null || !wp_doing_cron() || !is_object($event) || !isset($event->hook)) {
-            return $pre;
-        }
-        $verdict = $this->verdict((string) $event->hook, (int) $event->timestamp, (array) ($event->args ?? []), true);
-        return $verdict === null || $verdict['verdict']->reschedules() ? $pre : true;
     }
 
     /**
@@ -66,18 +55,29 @@ final class CronGate
      */
     public function before_unschedule($pre, $timestamp, $hook, $args)
     {
-        if ($pre !== null || !wp_doing_cron() || (int) $timestamp > time()) {
+        $hook = (string) $hook;
+        if ($pre !== null || !$this->is_governed($hook) || (int) $timestamp > time() || !wp_doing_cron()) {
             return $pre;
         }
-        $hook = (string) $hook;
         $args = (array) $args;
-        $verdict = $this->verdict($hook, (int) $timestamp, $args, false);
+        $verdict = $this->verdict($hook, (int) $timestamp, $args);
         if ($verdict === null) {
             return $pre;
         }
-        unset($this->pending[self::key($hook, (int) $timestamp, $args)]);
         $this->prepare_execution($hook, (int) $timestamp, $args, $verdict['verdict'], $verdict['automations']);
-        return $verdict['verdict']->keeps_event() ? true : $pre;
+        if (!$verdict['verdict']->keeps_event()) {
+            return $pre;
+        }
+        if ($verdict['verdict']->job === CronVerdict::SCHEDULED) {
+            $this->take_back_next_occurrence($hook, (int) $timestamp, $args);
+        }
+        return true;
+    }
+
+    /** Cheapest test first: most due events belong to hooks nobody bound. */
+    private function is_governed(string $hook): bool
+    {
+        return $hook === self::RETRY_HOOK || $this->catalog->automations_for_hook($hook) !== [];
     }
 
     /**
@@ -86,13 +86,8 @@ final class CronGate
      * @param array<mixed> $args
      * @return array{verdict:CronVerdict,automations:list<string>}|null null = not a governed hook
      */
-    private function verdict(string $hook, int $timestamp, array $args, bool $recurring): ?array
+    private function verdict(string $hook, int $timestamp, array $args): ?array
     {
-        $key = self::key($hook, $timestamp, $args);
-        if (isset($this->pending[$key])) {
-            return $this->pending[$key];
-        }
-        $job = $hook === self::RETRY_HOOK ? CronVerdict::RETRYING : ($recurring ? CronVerdict::SCHEDULED : CronVerdict::QUEUED);
         $ids = $hook === self::RETRY_HOOK ? [(string) ($args[0] ?? '')] : $this->catalog->automations_for_hook($hook);
         if ($ids === [] || $ids === ['']) {
             return null;
@@ -113,10 +108,14 @@ final class CronGate
         if ($decision === null) {
             return null;
         }
-        if ($job === CronVerdict::QUEUED && $recurring === false && $this->is_recurring_event($hook, $timestamp, $args)) {
+        // The kind of job only matters when it may not run; reading the cron array is kept off the common path.
+        $job = CronVerdict::QUEUED;
+        if ($hook === self::RETRY_HOOK) {
+            $job = CronVerdict::RETRYING;
+        } elseif (!$decision->allows_run() && $this->is_recurring_event($hook, $timestamp, $args)) {
             $job = CronVerdict::SCHEDULED;
         }
-        return $this->pending[$key] = ['verdict' => CronVerdict::for($decision, $policy, $job), 'automations' => $ids];
+        return ['verdict' => CronVerdict::for($decision, $policy, $job), 'automations' => $ids];
     }
 
     /**
@@ -146,29 +145,52 @@ final class CronGate
      * @param list<string> $automation_ids
      * @param array<string,mixed> $context
      */
-    /** @param array<mixed> $origin_args */
+    /**
+     * Arms the hook's next call to be recorded as a run. The start/finish callbacks are added
+     * once per hook per process (not per event), so a busy tick pays almost nothing for them.
+     *
+     * @param list<string> $automation_ids
+     * @param array<string,mixed> $context
+     * @param array<mixed> $origin_args
+     */
     private function wrap_callbacks(string $hook, array $automation_ids, Decision $decision, array $context, int $attempt, array $origin_args): void
     {
+        $this->armed[$hook][] = compact('automation_ids', 'decision', 'context', 'attempt', 'origin_args');
+        // Checked on the hook itself, not remembered: a plugin may remove_all_actions() its own hook.
+        if (has_action($hook, [$this, 'on_start']) === false) {
+            add_action($hook, [$this, 'on_start'], PHP_INT_MIN, 0);
+            add_action($hook, [$this, 'on_finish'], PHP_INT_MAX, 0);
+        }
+    }
+
+    /** First callback of an armed hook: records the run(s) as running. */
+    public function on_start(): void
+    {
+        $hook = (string) current_filter();
+        $armed = array_shift($this->armed[$hook]);
+        if ($armed === null) {
+            $this->executing[$hook][] = [];
+            return; // Called outside a governed cron event (someone ran do_action by hand).
+        }
         $run_ids = [];
-        $start = function () use (&$start, &$run_ids, $hook, $automation_ids, $decision, $context, $attempt, $origin_args): void {
-            remove_action($hook, $start, PHP_INT_MIN);
-            foreach ($automation_ids as $id) {
-                $run_id = $this->record($id, RunStatus::Running, $decision, $context, $attempt);
-                if ($run_id > 0) {
-                    $run_ids[] = $run_id;
-                    $this->context->enter($id, $run_id, true, (string) $context['origin_hook'], $origin_args, $attempt);
-                }
+        foreach ($armed['automation_ids'] as $id) {
+            $run_id = $this->record($id, RunStatus::Running, $armed['decision'], $armed['context'], $armed['attempt']);
+            if ($run_id > 0) {
+                $run_ids[] = $run_id;
+                $this->context->enter($id, $run_id, true, (string) $armed['context']['origin_hook'], $armed['origin_args'], $armed['attempt']);
             }
-        };
-        $finish = function () use (&$finish, &$run_ids, $hook): void {
-            remove_action($hook, $finish, PHP_INT_MAX);
-            foreach ($run_ids as $run_id) {
-                $this->runs->finish_if_running($run_id, RunStatus::Succeeded, $this->clock->now());
-                $this->context->leave($run_id);
-            }
-        };
-        add_action($hook, $start, PHP_INT_MIN, 0);
-        add_action($hook, $finish, PHP_INT_MAX, 0);
+        }
+        $this->executing[$hook][] = $run_ids;
+    }
+
+    /** Last callback of an armed hook: the callbacks returned, so the run succeeded unless it reported otherwise. */
+    public function on_finish(): void
+    {
+        $hook = (string) current_filter();
+        foreach (array_pop($this->executing[$hook]) ?? [] as $run_id) {
+            $this->runs->finish_if_running($run_id, RunStatus::Succeeded, $this->clock->now());
+            $this->context->leave($run_id);
+        }
     }
 
     /** Replaces the hook's callbacks for exactly one call, then puts them back. */
@@ -212,6 +234,21 @@ final class CronGate
         $held[$key] = ['hook' => $hook, 'timestamp' => $timestamp, 'held_at' => time()];
         update_option(self::HELD_OPTION, $held, false);
         return true;
+    }
+
+    /**
+     * wp-cron.php rescheduled this recurring event just before unscheduling it; while the event
+     * itself is held, that new occurrence is removed so one waiting event stands for the series.
+     *
+     * @param array<mixed> $args
+     */
+    private function take_back_next_occurrence(string $hook, int $timestamp, array $args): void
+    {
+        foreach (_get_cron_array() ?: [] as $at => $hooks) {
+            if ($at > $timestamp && isset($hooks[$hook][md5(serialize($args))])) {
+                wp_unschedule_event($at, $hook, $args);
+            }
+        }
     }
 
     /** @param array<mixed> $args */

@@ -42,8 +42,14 @@ final class SafeModeController extends Controller
      */
     public function update_item_permissions_check($request): bool|\WP_Error
     {
-        $mode = (string) $request->get_param('mode');
-        if (current_user_can(Plugin::CAP_MANAGE) || ($mode !== 'off' && current_user_can(Plugin::CAP_PAUSE))) {
+        if (current_user_can(Plugin::CAP_MANAGE)) {
+            return true;
+        }
+        // Pausers may only make safe mode stricter (off → read_only → paused), never looser.
+        $strictness = ['off' => 0, 'read_only' => 1, 'paused' => 2];
+        $wanted = $strictness[(string) $request->get_param('mode')] ?? null;
+        $current = $strictness[$this->services->switch_store->load()->safe_mode->mode->value];
+        if (current_user_can(Plugin::CAP_PAUSE) && ($wanted === null || $wanted > $current)) {
             return true;
         }
         return $this->forbidden();

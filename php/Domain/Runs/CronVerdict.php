@@ -49,12 +49,6 @@ final class CronVerdict
         return $this->action === self::HOLD;
     }
 
-    /** Schedule the next occurrence of a recurring event? Not while one is held: it stands for the series. */
-    public function reschedules(): bool
-    {
-        return $this->action !== self::HOLD;
-    }
-
     public function runs_callbacks(): bool
     {
         return $this->action === self::RUN;

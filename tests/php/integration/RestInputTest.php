@@ -65,6 +65,18 @@ final class RestInputTest extends IntegrationTestCase
         self::assertSame([], $this->audit_rows());
     }
 
+    public function test_a_pauser_may_make_safe_mode_stricter_but_never_looser(): void
+    {
+        $pauser = $this->user_with_role('editor');
+        get_user_by('id', $pauser)->add_cap('sophmate_pause_automation');
+        wp_set_current_user($pauser);
+        self::assertSame(200, $this->rest('PUT', '/safe-mode', ['mode' => 'read_only', 'reason' => 'spend spike'])->get_status());
+        self::assertSame(200, $this->rest('PUT', '/safe-mode', ['mode' => 'paused', 'reason' => 'worse'])->get_status());
+        $this->assertError($this->rest('PUT', '/safe-mode', ['mode' => 'read_only', 'reason' => 'better now']), 403, 'rest_forbidden');
+        $this->assertError($this->rest('PUT', '/safe-mode', ['mode' => 'off', 'acknowledged' => \SophMate\SafeMode\Domain\Switches\Acknowledgements::REQUIRED]), 403, 'rest_forbidden');
+        $this->assertError($this->rest('POST', '/categories/marketing/restart', ['acknowledged' => \SophMate\SafeMode\Domain\Switches\Acknowledgements::REQUIRED]), 403, 'rest_forbidden');
+    }
+
     public function test_the_owner_of_a_category_may_pause_it_without_any_capability(): void
     {
         $owner = $this->user_with_role('subscriber');
