@@ -24,7 +24,9 @@ test( 'an admin pauses marketing with a reason, reloads, and sees it paused; the
 	).toBeVisible();
 
 	const row = page.getByTestId( 'category-row-marketing' );
-	await expect( page.getByTestId( 'category-state-marketing' ) ).toContainText( 'Running' );
+	await expect(
+		page.getByTestId( 'category-state-marketing' )
+	).toContainText( 'Running' );
 
 	await row.getByRole( 'button', { name: 'Pause Marketing' } ).click();
 	const dialog = page.getByRole( 'dialog', { name: 'Pause Marketing' } );
@@ -34,14 +36,24 @@ test( 'an admin pauses marketing with a reason, reloads, and sees it paused; the
 	await dialog.getByLabel( 'Reason' ).fill( 'Newsletter went out twice' );
 	await submit.click();
 
-	await expect( page.getByTestId( 'category-state-marketing' ) ).toContainText( 'Paused' );
+	await expect(
+		page.getByTestId( 'category-state-marketing' )
+	).toContainText( 'Paused' );
 
 	await page.reload();
-	await expect( page.getByTestId( 'category-state-marketing' ) ).toContainText( 'Paused' );
-	await expect( page.getByTestId( 'category-row-marketing' ) ).toContainText( 'Newsletter went out twice' );
-	await expect( page.getByTestId( 'category-state-content' ) ).toContainText( 'Running' );
+	await expect(
+		page.getByTestId( 'category-state-marketing' )
+	).toContainText( 'Paused' );
+	await expect( page.getByTestId( 'category-row-marketing' ) ).toContainText(
+		'Newsletter went out twice'
+	);
+	await expect( page.getByTestId( 'category-state-content' ) ).toContainText(
+		'Running'
+	);
 
-	const audit = JSON.parse( wpEval( 'e2e/fixtures/audit.php' ) ) as AuditRow[];
+	const audit = JSON.parse(
+		wpEval( 'e2e/fixtures/audit.php' )
+	) as AuditRow[];
 	expect( audit ).toHaveLength( 1 );
 	expect( audit[ 0 ] ).toMatchObject( {
 		action: 'pause',
