@@ -1,4 +1,5 @@
 <?php
+
 /**
  * Plugin Name:       SophMate Safe Mode
  * Description:       Kill switches for site automation: pause one automation, a category or everything, know what happens to running jobs, and restart only after review.

@@ -88,7 +88,13 @@ final class DecisionEngineTest extends TestCase
     {
         $usage = new FakeTrialUsage();
         $board = SwitchBoard::empty()->with_record(Scope::category('marketing'), new SwitchRecord(
-            SwitchState::Trial, 'restart', Actor::system(), Source::Admin, new \DateTimeImmutable(), null, new TrialScope([], 2)
+            SwitchState::Trial,
+            'restart',
+            Actor::system(),
+            Source::Admin,
+            new \DateTimeImmutable(),
+            null,
+            new TrialScope([], 2)
         ));
         $engine = new DecisionEngine($usage);
         $usage->runs = 1;

@@ -19,8 +19,18 @@ final class InMemoryAuditLog implements AuditLog
         $prev = $this->entries === [] ? '' : end($this->entries)->hash;
         $id = count($this->entries) + 1;
         $this->entries[] = new AuditEntry(
-            $entry->action, $entry->scope, $entry->before, $entry->after, $entry->reason, $entry->actor,
-            $entry->source, $entry->created_at, $entry->context, $id, $entry->hash_with($prev), $prev
+            $entry->action,
+            $entry->scope,
+            $entry->before,
+            $entry->after,
+            $entry->reason,
+            $entry->actor,
+            $entry->source,
+            $entry->created_at,
+            $entry->context,
+            $id,
+            $entry->hash_with($prev),
+            $prev
         );
         return $id;
     }
