@@ -4,7 +4,10 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode;
 
+use SophMate\SafeMode\Admin\AdminBar;
 use SophMate\SafeMode\Admin\AdminPage;
+use SophMate\SafeMode\Admin\PluginsScreenWarning;
+use SophMate\SafeMode\Admin\StatusNotices;
 use SophMate\SafeMode\Cli\Commands;
 use SophMate\SafeMode\Demo\DemoAutomations;
 use SophMate\SafeMode\Rest\AuditController;
@@ -73,6 +76,9 @@ final class Plugin
         $services->inbound_gate->register();
         $services->outbound_gate->register();
         (new AdminPage($services, $plugin_file))->register();
+        (new AdminBar($services, $plugin_file))->register();
+        (new StatusNotices($services))->register();
+        (new PluginsScreenWarning($services, $plugin_file))->register();
         (new Commands($services))->register();
 
         if (defined('SOPHMATE_SAFE_MODE_DEMO') && SOPHMATE_SAFE_MODE_DEMO) {
