@@ -73,6 +73,7 @@ final class Plugin
         $services->shutdown->register();
         $services->maintenance->register();
         $services->retries->register();
+        $services->fail_closed->register();
         $services->inbound_gate->register();
         $services->outbound_gate->register();
         (new AdminPage($services, $plugin_file))->register();

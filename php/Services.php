@@ -12,6 +12,7 @@ use SophMate\SafeMode\Domain\Switches\SwitchService;
 use SophMate\SafeMode\Enforcement\ActionsListener;
 use SophMate\SafeMode\Enforcement\CronGate;
 use SophMate\SafeMode\Enforcement\EmergencySwitch;
+use SophMate\SafeMode\Enforcement\FailClosedRecorder;
 use SophMate\SafeMode\Enforcement\Gate;
 use SophMate\SafeMode\Enforcement\OutboundHttpGate;
 use SophMate\SafeMode\Enforcement\RestInboundGate;
@@ -56,6 +57,7 @@ final class Services
     public readonly Settings $settings;
     public readonly OptionAutomationRepository $stored_automations;
     public readonly RetryScheduler $retries;
+    public readonly FailClosedRecorder $fail_closed;
     public readonly Maintenance $maintenance;
     public readonly OptionProviderRepository $providers;
     public readonly OutboundHttpGate $outbound_gate;
@@ -80,6 +82,7 @@ final class Services
         $this->stored_automations = new OptionAutomationRepository();
         $this->maintenance = new Maintenance($this->runs, $this->settings, $this->clock);
         $this->retries = new RetryScheduler($this->catalog);
+        $this->fail_closed = new FailClosedRecorder($this->switch_store, $this->audit, $this->clock);
         $this->shutdown = new ShutdownRecorder($this->run_context, $this->runs, $this->clock, $this->retries);
         $this->run_starter = new RunStarter($this->catalog, $this->gate, $this->runs, $this->clock, $this->run_context, $this->retries);
         $this->outbound_gate = new OutboundHttpGate($this->switch_store, $this->emergency, $this->providers, $this->run_context, $this->gate, $this->runs, $this->clock);
