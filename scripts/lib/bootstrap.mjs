@@ -6,9 +6,9 @@
  * - npm ci      runs when node_modules is missing, when package-lock.json is newer
  *               than node_modules/.package-lock.json (npm writes that file on every
  *               install), or when a tool we call is missing from node_modules/.bin.
- * - composer    `composer dump-autoload` runs when vendor/autoload.php is missing or
- *               composer.json changed since the last run (hash in vendor/.sophmate-composer).
- *               PSR-4 needs no re-dump when classes are added.
+ * - composer    `composer dump-autoload --dev` runs when vendor/autoload.php is missing or
+ *               composer.json or the generated PSR-4 map changed since the last run (hash in
+ *               vendor/.sophmate-composer). PSR-4 needs no re-dump when classes are added.
  * - build       `npm run build` runs when the hash of src/, package.json,
  *               package-lock.json, webpack.config.js and tsconfig.json differs from
  *               the one recorded in build/.sophmate-build after the last build.
@@ -109,20 +109,24 @@ function listFiles( dir ) {
 
 export function ensureAutoload( tools ) {
 	const stampFile = path.join( ROOT, 'vendor', '.sophmate-composer' );
-	const hash = hashFiles( [ path.join( ROOT, 'composer.json' ) ] );
+	// composer.json and the generated PSR-4 map: a dump without --dev elsewhere (a release
+	// zip) changes the map, and the tests need the autoload-dev namespace back.
+	const stamp = () => hashFiles( [ path.join( ROOT, 'composer.json' ), path.join( ROOT, 'vendor', 'composer', 'autoload_psr4.php' ) ] );
 	const autoload = path.join( ROOT, 'vendor', 'autoload.php' );
-	if ( fs.existsSync( autoload ) && readText( stampFile ) === hash ) {
+	if ( fs.existsSync( autoload ) && readText( stampFile ) === stamp() ) {
 		return false;
 	}
-	step( 'composer dump-autoload' );
-	const result = run( tools.php, [ tools.composer, 'dump-autoload', '--no-interaction', '--no-scripts' ], {
+	step( 'composer dump-autoload --dev' );
+	// --dev: without an earlier `composer install`, Composer would infer --no-dev and leave
+	// out the SophMate\SafeMode\Tests namespace.
+	const result = run( tools.php, [ tools.composer, 'dump-autoload', '--dev', '--no-interaction', '--no-scripts' ], {
 		cwd: ROOT,
 		env: { ...process.env, COMPOSER_ALLOW_SUPERUSER: '1', COMPOSER_NO_AUDIT: '1' },
 	} );
 	if ( result.status !== 0 || ! fs.existsSync( autoload ) ) {
 		throw new UserError( 'composer dump-autoload failed.', { details: tail( result.output ) } );
 	}
-	fs.writeFileSync( stampFile, hash );
+	fs.writeFileSync( stampFile, stamp() );
 	return true;
 }
 

@@ -38,6 +38,8 @@ $sophmate_eval_site = sophmate_cli_site_json($sophmate_eval_wp_path);
 sophmate_cli_server_env(sophmate_cli_site_url($sophmate_eval_wp_path));
 sophmate_cli_report_fatal_errors();
 defined('DISABLE_WP_CRON') || define('DISABLE_WP_CRON', true);
+// A fatal error is reported on STDERR (above), not as WordPress' HTML error page.
+defined('WP_DISABLE_FATAL_ERROR_HANDLER') || define('WP_DISABLE_FATAL_ERROR_HANDLER', true);
 
 require $sophmate_eval_wp_path . '/wp-load.php';
 

@@ -35,6 +35,8 @@ sophmate_cli_server_env((string) $config['url']);
 sophmate_cli_report_fatal_errors();
 define('WP_INSTALLING', true);
 defined('DISABLE_WP_CRON') || define('DISABLE_WP_CRON', true);
+// A fatal error is reported on STDERR (above), not as WordPress' HTML error page.
+defined('WP_DISABLE_FATAL_ERROR_HANDLER') || define('WP_DISABLE_FATAL_ERROR_HANDLER', true);
 
 require $wp_path . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';

@@ -30,6 +30,8 @@ require_once $sophmate_root . '/scripts/wp/cli-env.php';
 sophmate_cli_server_env((string) $sophmate_site['url']);
 sophmate_cli_report_fatal_errors();
 defined('DISABLE_WP_CRON') || define('DISABLE_WP_CRON', true);
+// A fatal error is reported on STDERR (above), not as WordPress' HTML error page.
+defined('WP_DISABLE_FATAL_ERROR_HANDLER') || define('WP_DISABLE_FATAL_ERROR_HANDLER', true);
 
 // PHPUnit includes this file from inside a method: make WordPress' globals global.
 global $wpdb, $wp, $wp_query, $wp_the_query, $wp_rewrite, $wp_roles, $wp_locale, $wp_embed,
