@@ -30,6 +30,8 @@ final class Run
     private array $spend = [];
     private ?RunStatus $final = null;
     private bool $awaiting_approval = false;
+    /** @var list<array{type:string,fields:array<string,mixed>,at:\DateTimeImmutable}> events not yet written */
+    private array $buffer = [];
 
     public function __construct(
         private readonly int $id,
@@ -112,6 +114,7 @@ final class Run
         if ($this->automation === null || $this->gate === null) {
             return true;
         }
+        $this->flush();
         $now = $this->gate->decide_for($this->automation, $this->trigger, true);
         if ($now->allows_run() || ($this->policy?->running ?? 'stop_at_checkpoint') === 'finish') {
             return true;
@@ -155,6 +158,7 @@ final class Run
             return;
         }
         $this->event('approval', ['name' => mb_substr($what, 0, 191)]);
+        $this->flush();
         $this->awaiting_approval = true;
         $this->runs?->set_status($this->id, RunStatus::AwaitingApproval);
     }
@@ -193,14 +197,30 @@ final class Run
         }
     }
 
+    /**
+     * Events are buffered and written in one statement when the run ends, reaches a checkpoint or
+     * waits for approval: recording a run costs three queries, not one per step. A fatal error
+     * still flushes them (the destructor runs, or the shutdown recorder closes the run).
+     *
+     * @param array<string,mixed> $fields
+     */
     private function event(string $type, array $fields): void
     {
-        $this->runs?->add_event($this->id, $type, $fields, $this->clock->now());
+        $this->buffer[] = ['type' => $type, 'fields' => $fields, 'at' => $this->clock->now()];
+    }
+
+    private function flush(): void
+    {
+        if ($this->buffer !== [] && $this->id > 0) {
+            $this->runs?->add_events($this->id, $this->buffer);
+        }
+        $this->buffer = [];
     }
 
     private function close(RunStatus $status, ?string $failed_step, ?string $error): void
     {
         $this->final = $status;
+        $this->flush();
         $this->context?->leave($this->id);
         $this->runs?->finish($this->id, $status, $this->clock->now(), $failed_step, $error, $this->spend);
         do_action('sophmate_safe_mode_run_finished', $this->id, $status->value, $this->automation?->id, $error);

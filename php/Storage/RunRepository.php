@@ -37,6 +37,9 @@ interface RunRepository extends TrialUsage
     /** @param array<string,mixed> $fields name, amount, unit, record_type, record_id, record_action, data */
     public function add_event(int $run_id, string $type, array $fields, \DateTimeImmutable $at): void;
 
+    /** @param list<array{type:string,fields:array<string,mixed>,at:\DateTimeImmutable}> $events written in one statement */
+    public function add_events(int $run_id, array $events): void;
+
     /** @return array{items:list<RunRecord>,total:int} */
     public function find(RunQuery $query): array;
 

@@ -18,31 +18,39 @@ final class TableRunRepository implements RunRepository
 
     public function create(string $automation, string $category, string $trigger, RunStatus $status, bool $read_only, int $attempt, string $decision_scope, string $reason, array $context, \DateTimeImmutable $at): int
     {
-        $this->db->insert($this->schema->runs_table(), [
-            'automation' => $automation,
-            'category' => $category,
-            'run_trigger' => mb_substr($trigger, 0, 32),
-            'status' => $status->value,
-            'started_at' => self::sql_time($at),
-            'finished_at' => $status->is_final() ? self::sql_time($at) : null,
-            'read_only' => $read_only ? 1 : 0,
-            'attempt' => max(1, $attempt),
-            'decision_scope' => mb_substr($decision_scope, 0, 140),
-            'reason' => $reason,
-            'context' => $context === [] ? null : wp_json_encode($context),
-        ]);
+        // A prepared INSERT rather than wpdb::insert(): this is the hot path of run recording and
+        // insert() re-checks column charsets on every call.
+        $this->db->query($this->db->prepare(
+            "INSERT INTO {$this->schema->runs_table()} (automation, category, run_trigger, status, started_at, finished_at, read_only, attempt, decision_scope, reason, context) VALUES (%s, %s, %s, %s, %s, "
+            . ($status->is_final() ? '%s' : 'NULL') . ', %d, %d, %s, %s, ' . ($context === [] ? 'NULL' : '%s') . ')',
+            ...array_values(array_filter([
+                $automation,
+                $category,
+                mb_substr($trigger, 0, 32),
+                $status->value,
+                self::sql_time($at),
+                $status->is_final() ? self::sql_time($at) : null,
+                $read_only ? 1 : 0,
+                max(1, $attempt),
+                mb_substr($decision_scope, 0, 140),
+                $reason,
+                $context === [] ? null : (string) wp_json_encode($context),
+            ], static fn ($v) => $v !== null))
+        ));
         return (int) $this->db->insert_id;
     }
 
     public function finish(int $run_id, RunStatus $status, \DateTimeImmutable $at, ?string $failed_step, ?string $error, array $spend): void
     {
-        $this->db->update($this->schema->runs_table(), [
-            'status' => $status->value,
-            'finished_at' => self::sql_time($at),
-            'failed_step' => $failed_step === null ? null : mb_substr($failed_step, 0, 191),
-            'error' => $error,
-            'spend' => $spend === [] ? null : wp_json_encode($spend),
-        ], ['id' => $run_id]);
+        $this->db->query($this->db->prepare(
+            "UPDATE {$this->schema->runs_table()} SET status = %s, finished_at = %s, failed_step = NULLIF(%s, ''), error = NULLIF(%s, ''), spend = NULLIF(%s, '') WHERE id = %d",
+            $status->value,
+            self::sql_time($at),
+            $failed_step === null ? '' : mb_substr($failed_step, 0, 191),
+            (string) $error,
+            $spend === [] ? '' : (string) wp_json_encode($spend),
+            $run_id
+        ));
     }
 
     public function finish_if_running(int $run_id, RunStatus $status, \DateTimeImmutable $at): void
@@ -74,6 +82,32 @@ final class TableRunRepository implements RunRepository
             'record_action' => $fields['record_action'] ?? null,
             'data' => isset($fields['data']) ? wp_json_encode($fields['data']) : null,
         ]);
+    }
+
+    public function add_events(int $run_id, array $events): void
+    {
+        $rows = [];
+        foreach ($events as $event) {
+            $f = $event['fields'];
+            $rows[] = $this->db->prepare(
+                '(%d,%s,%s,%s,' . (isset($f['amount']) ? '%f' : 'NULL') . ',%s,%s,%s,%s,%s)',
+                ...array_values(array_filter([
+                    $run_id,
+                    self::sql_time($event['at']),
+                    $event['type'],
+                    mb_substr((string) ($f['name'] ?? ''), 0, 191),
+                    isset($f['amount']) ? (float) $f['amount'] : null,
+                    (string) ($f['unit'] ?? ''),
+                    (string) ($f['record_type'] ?? ''),
+                    isset($f['record_id']) ? (string) $f['record_id'] : '',
+                    (string) ($f['record_action'] ?? ''),
+                    isset($f['data']) ? (string) wp_json_encode($f['data']) : '',
+                ], static fn ($v) => $v !== null))
+            );
+        }
+        if ($rows !== []) {
+            $this->db->query("INSERT INTO {$this->schema->run_events_table()} (run_id, created_at, type, name, amount, unit, record_type, record_id, record_action, data) VALUES " . implode(',', $rows)); // phpcs:ignore -- every row prepared above
+        }
     }
 
     public function find(RunQuery $query): array
