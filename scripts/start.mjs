@@ -15,6 +15,7 @@ import fs from 'node:fs';
 
 import { parseArgs, portFromEnv } from './lib/args.mjs';
 import { buildAdmin, ensureAutoload, ensureNodeModules } from './lib/bootstrap.mjs';
+import { fileSize, pluginProblems } from './lib/logs.mjs';
 import { httpRequest } from './lib/net.mjs';
 import { resolveTools } from './lib/prereqs.mjs';
 import { ADMIN, Site } from './lib/site.mjs';
@@ -78,6 +79,8 @@ await runMain( async () => {
 	}
 
 	await site.checkPort();
+	const logFiles = [ site.logs.debug, site.logs.server ];
+	const logStart = Object.fromEntries( logFiles.map( ( file ) => [ file, fileSize( file ) ] ) );
 	step( site.db.external ? `Checking the database server ${ site.db.host }` : 'Starting MariaDB' );
 	const db = await site.startDatabase();
 	const status = site.databaseStatus();
@@ -120,6 +123,13 @@ await runMain( async () => {
 	}
 	if ( install.admin_password_changed ) {
 		warn( `The admin password is no longer "${ ADMIN.password }" (changed in wp-admin); npm run reset restores it.` );
+	}
+
+	const logged = pluginProblems( logFiles, logStart );
+	if ( logged.length ) {
+		warn(
+			`The plugin logged ${ logged.length } PHP problem(s) during this start, e.g.:\n${ logged[ 0 ].text }\nSee ${ site.logs.debug }`
+		);
 	}
 
 	const how = status.installed ? ( db.reused ? 'warm start' : 'restart' ) : 'fresh install';

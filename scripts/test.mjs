@@ -30,6 +30,7 @@ import { spawn } from 'node:child_process';
 
 import { parseArgs, portFromEnv } from './lib/args.mjs';
 import { buildAdmin, ensureAutoload, ensureNodeModules } from './lib/bootstrap.mjs';
+import { pluginProblems } from './lib/logs.mjs';
 import { findFreePort } from './lib/net.mjs';
 import { ROOT, WP_HOME } from './lib/paths.mjs';
 import { resolveTools } from './lib/prereqs.mjs';
@@ -328,54 +329,8 @@ async function stepE2e() {
 	};
 }
 
-/** One log entry per "[date] …" line plus its continuation lines (stack traces). */
-function logEntries( file ) {
-	let text = '';
-	try {
-		text = fs.readFileSync( file, 'utf8' );
-	} catch {
-		return [];
-	}
-	const entries = [];
-	for ( const line of text.split( '\n' ) ) {
-		if ( /^\[/.test( line ) || entries.length === 0 ) {
-			entries.push( [ line ] );
-		} else {
-			entries[ entries.length - 1 ].push( line );
-		}
-	}
-	return entries;
-}
-
-/** Does this text point into the plugin (and not into the WordPress copies under .wp/)? */
-function mentionsPlugin( text ) {
-	if ( text.includes( 'wp-content/plugins/sophmate-safe-mode' ) ) {
-		return true;
-	}
-	// PHP reports the plugin's files by their real path: the repository.
-	const prefix = `${ ROOT }/`;
-	let at = text.indexOf( prefix );
-	while ( at !== -1 ) {
-		const rest = text.slice( at + prefix.length );
-		if ( ! rest.startsWith( '.wp/' ) && ! rest.startsWith( 'node_modules/' ) ) {
-			return true;
-		}
-		at = text.indexOf( prefix, at + 1 );
-	}
-	return /sophmate-safe-mode/.test( text.replace( /\.wp\/[^\s]*/g, '' ) );
-}
-
 function stepPhpErrorLog( site ) {
-	const pattern = /PHP (Warning|Notice|Deprecated|Fatal|Parse)/;
-	const found = [];
-	for ( const file of [ site.logs.debug, site.logs.server ] ) {
-		for ( const entry of logEntries( file ) ) {
-			const text = entry.join( '\n' );
-			if ( pattern.test( entry[ 0 ] ) && mentionsPlugin( text ) ) {
-				found.push( { file, text: entry.slice( 0, 6 ).join( '\n' ) } );
-			}
-		}
-	}
+	const found = pluginProblems( [ site.logs.debug, site.logs.server ] );
 	for ( const { file, text } of found ) {
 		info( red( `${ path.relative( ROOT, file ) }: ${ text }` ) );
 	}

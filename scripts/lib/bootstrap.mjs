@@ -8,16 +8,17 @@
  *               install), or when a tool we call is missing from node_modules/.bin.
  * - composer    `composer dump-autoload --dev` runs when vendor/autoload.php is missing or
  *               composer.json or the generated PSR-4 map changed since the last run (hash in
- *               vendor/.sophmate-composer). PSR-4 needs no re-dump when classes are added.
+ *               .wp/.composer-stamp). PSR-4 needs no re-dump when classes are added.
  * - build       `npm run build` runs when the hash of src/, package.json,
  *               package-lock.json, webpack.config.js and tsconfig.json differs from
- *               the one recorded in build/.sophmate-build after the last build.
+ *               the one recorded in .wp/.build-stamp after the last build (the stamps live in
+ *               .wp/ so that nothing of ours lands in build/ or vendor/, which ship).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { ROOT } from './paths.mjs';
+import { ROOT, WP_HOME } from './paths.mjs';
 import { run, runStreaming } from './proc.mjs';
 import { UserError, step, tail } from './ui.mjs';
 
@@ -108,7 +109,7 @@ function listFiles( dir ) {
 }
 
 export function ensureAutoload( tools ) {
-	const stampFile = path.join( ROOT, 'vendor', '.sophmate-composer' );
+	const stampFile = path.join( WP_HOME, '.composer-stamp' );
 	// composer.json and the generated PSR-4 map: a dump without --dev elsewhere (a release
 	// zip) changes the map, and the tests need the autoload-dev namespace back.
 	const stamp = () => hashFiles( [ path.join( ROOT, 'composer.json' ), path.join( ROOT, 'vendor', 'composer', 'autoload_psr4.php' ) ] );
@@ -126,6 +127,7 @@ export function ensureAutoload( tools ) {
 	if ( result.status !== 0 || ! fs.existsSync( autoload ) ) {
 		throw new UserError( 'composer dump-autoload failed.', { details: tail( result.output ) } );
 	}
+	fs.mkdirSync( WP_HOME, { recursive: true } );
 	fs.writeFileSync( stampFile, stamp() );
 	return true;
 }
@@ -147,9 +149,10 @@ function buildInputsHash() {
  * @return {Promise<{ built: boolean, ok: boolean, output: string, skippedReason?: string }>}
  */
 export async function buildAdmin( { force = false } = {} ) {
-	const stampFile = path.join( ROOT, 'build', '.sophmate-build' );
+	const stampFile = path.join( WP_HOME, '.build-stamp' );
 	const hash = buildInputsHash();
-	if ( ! force && readText( stampFile ) === hash && fs.existsSync( path.join( ROOT, 'build', 'index.asset.php' ) ) ) {
+	const outputs = [ 'index.js', 'index.asset.php' ].map( ( name ) => path.join( ROOT, 'build', name ) );
+	if ( ! force && readText( stampFile ) === hash && outputs.every( ( file ) => fs.existsSync( file ) ) ) {
 		return { built: false, ok: true, output: '', skippedReason: 'build/ is up to date with src/' };
 	}
 	step( 'npm run build (admin bundle → build/)' );
@@ -157,7 +160,7 @@ export async function buildAdmin( { force = false } = {} ) {
 	if ( result.status !== 0 ) {
 		return { built: true, ok: false, output: result.output };
 	}
-	fs.mkdirSync( path.join( ROOT, 'build' ), { recursive: true } );
+	fs.mkdirSync( WP_HOME, { recursive: true } );
 	fs.writeFileSync( stampFile, hash );
 	return { built: true, ok: true, output: result.output };
 }

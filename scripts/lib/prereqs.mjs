@@ -160,16 +160,18 @@ function findMariadb() {
  * @param {{ forTests?: boolean }} options
  */
 export function resolveTools( { forTests = false } = {} ) {
+	let installed = false;
 	if ( isDebian() && isRoot() ) {
 		const missing = missingPackages( packagesFor( { forTests } ) );
 		if ( missing.length ) {
 			aptInstall( missing );
+			installed = true;
 		}
 	}
-	return checkTools( { forTests } );
+	return checkTools( { forTests, installed } );
 }
 
-function checkTools( { forTests } ) {
+function checkTools( { forTests, installed } ) {
 	const problems = [];
 	const tools = { externalDb: externalDb() };
 
@@ -246,7 +248,9 @@ function checkTools( { forTests } ) {
 			? 'This is not a Debian system, so nothing was installed automatically.'
 			: ! isRoot()
 				? 'Not running as root, so the Debian packages were not installed automatically (run as root, or install them with sudo apt-get install).'
-				: 'They are still missing after apt-get install.';
+				: installed
+					? 'They are still missing after apt-get install.'
+					: 'The Debian packages are installed: fix the environment variables named above (they replace the packages), or unset them.';
 		throw new UserError( 'Some tools are missing:', {
 			details: `${ problems.map( ( p ) => `  - ${ p }` ).join( '\n' ) }\n${ why }\nSee docs/development.md ("Without Debian or root").`,
 		} );
