@@ -82,7 +82,8 @@ final class Plugin
         (new PluginsScreenWarning($services, $plugin_file))->register();
         (new Commands($services))->register();
 
-        if (defined('SOPHMATE_SAFE_MODE_DEMO') && SOPHMATE_SAFE_MODE_DEMO) {
+        // The demo ships only in the repository, never in the release zip.
+        if (defined('SOPHMATE_SAFE_MODE_DEMO') && SOPHMATE_SAFE_MODE_DEMO && class_exists(DemoAutomations::class)) {
             (new DemoAutomations())->register();
         }
     }
