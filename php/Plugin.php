@@ -13,6 +13,7 @@ use SophMate\SafeMode\Demo\DemoAutomations;
 use SophMate\SafeMode\Rest\AuditController;
 use SophMate\SafeMode\Rest\AutomationsController;
 use SophMate\SafeMode\Rest\CategoriesController;
+use SophMate\SafeMode\Rest\CronHooksController;
 use SophMate\SafeMode\Rest\ErrorCodes;
 use SophMate\SafeMode\Rest\ProvidersController;
 use SophMate\SafeMode\Rest\RunsController;
@@ -61,6 +62,7 @@ final class Plugin
             new RunsController($services),
             new AuditController($services),
             new ProvidersController($services),
+            new CronHooksController($services),
         ];
         (new ErrorCodes())->register();
         add_action('rest_api_init', static function () use ($rest): void {

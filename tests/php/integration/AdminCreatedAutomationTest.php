@@ -36,6 +36,18 @@ final class AdminCreatedAutomationTest extends IntegrationTestCase
         self::assertSame(['category:system', ['other-plugin-sync']], json_decode($out, true), 'a new request knows the stored automation and its hook');
     }
 
+    public function test_scheduled_cron_hooks_are_listed_with_the_automations_that_govern_them(): void
+    {
+        wp_clear_scheduled_hook('other_plugin_listed_hook');
+        wp_schedule_event(time() + 600, 'hourly', 'other_plugin_listed_hook');
+        $this->rest('POST', '/automations', ['id' => 'other-plugin-sync', 'label' => 'Sync', 'kind' => 'workflow', 'category' => 'system', 'cron_hooks' => ['other_plugin_listed_hook']]);
+        $hooks = array_column($this->data($this->rest('GET', '/cron-hooks')), null, 'hook');
+        self::assertSame(['other-plugin-sync'], $hooks['other_plugin_listed_hook']['automations']);
+        self::assertSame('hourly', $hooks['other_plugin_listed_hook']['schedule']);
+        self::assertSame([], $hooks['sophmate_safe_mode_maintenance']['automations'] ?? []);
+        wp_clear_scheduled_hook('other_plugin_listed_hook');
+    }
+
     public function test_bad_automation_input_is_refused(): void
     {
         $this->assertError($this->rest('POST', '/automations', ['id' => 'x', 'kind' => 'robot', 'category' => 'system']), 400, 'sophmate_invalid_param');
