@@ -42,8 +42,8 @@ final class AuditController extends Controller
             $csv = $request->get_param('format') === 'csv';
             $per_page = $csv ? 10000 : (int) $request->get_param('per_page');
             $result = $this->services->audit->find(new AuditQuery(
-                self::str($request, 'scope'),
-                self::str($request, 'action'),
+                self::string_arg($request, 'scope'),
+                self::string_arg($request, 'action'),
                 $request->get_param('actor') !== null ? (int) $request->get_param('actor') : null,
                 self::time_arg($request, 'since'),
                 self::time_arg($request, 'until'),
@@ -93,12 +93,6 @@ final class AuditController extends Controller
     {
         $value = (string) $value;
         return $value !== '' && in_array($value[0], ['=', '+', '-', '@', "\t", "\r"], true) ? "'" . $value : $value;
-    }
-
-    private static function str(\WP_REST_Request $request, string $name): ?string
-    {
-        $value = $request->get_param($name);
-        return is_string($value) && $value !== '' ? $value : null;
     }
 
     /** @return array<string,mixed> */

@@ -81,6 +81,13 @@ abstract class Controller extends \WP_REST_Controller
         ];
     }
 
+    /** A filter argument as a non-empty string, or null when absent. */
+    protected static function string_arg(\WP_REST_Request $request, string $name): ?string
+    {
+        $value = $request->get_param($name);
+        return is_string($value) && $value !== '' ? $value : null;
+    }
+
     protected static function time_arg(\WP_REST_Request $request, string $name): ?\DateTimeImmutable
     {
         $value = $request->get_param($name);

@@ -45,9 +45,9 @@ final class RunsController extends Controller
         return $this->respond(function () use ($request) {
             $per_page = (int) $request->get_param('per_page');
             $result = $this->services->runs->find(new RunQuery(
-                self::str($request, 'category'),
-                self::str($request, 'automation'),
-                self::str($request, 'status'),
+                self::string_arg($request, 'category'),
+                self::string_arg($request, 'automation'),
+                self::string_arg($request, 'status'),
                 self::time_arg($request, 'since'),
                 self::time_arg($request, 'until'),
                 (int) $request->get_param('page'),
@@ -65,12 +65,6 @@ final class RunsController extends Controller
                 ?? throw new NotFound('sophmate_unknown_run', sprintf('There is no run %d.', (int) $request->get_param('id')));
             return $run->to_array();
         });
-    }
-
-    private static function str(\WP_REST_Request $request, string $name): ?string
-    {
-        $value = $request->get_param($name);
-        return is_string($value) && $value !== '' ? $value : null;
     }
 
     /** @return array<string,mixed> */
