@@ -18,6 +18,7 @@ use SophMate\SafeMode\Rest\ErrorCodes;
 use SophMate\SafeMode\Rest\ProvidersController;
 use SophMate\SafeMode\Rest\RunsController;
 use SophMate\SafeMode\Rest\SafeModeController;
+use SophMate\SafeMode\Rest\StatsController;
 use SophMate\SafeMode\Rest\StatusController;
 use SophMate\SafeMode\Storage\Schema\Schema;
 
@@ -63,6 +64,7 @@ final class Plugin
             new AuditController($services),
             new ProvidersController($services),
             new CronHooksController($services),
+            new StatsController($services),
         ];
         (new ErrorCodes())->register();
         add_action('rest_api_init', static function () use ($rest): void {

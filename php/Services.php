@@ -90,6 +90,6 @@ final class Services
         $this->actors = new Actors();
         $this->registrar = new Registrar($this->catalog, $this->actors);
         $this->cron_gate = new CronGate($this->catalog, $this->gate, $this->runs, $this->clock, $this->run_context);
-        $this->status = new StatusReport($this->catalog, $this->switch_store, $this->emergency, $this->gate, $this->actors, $this->runs);
+        $this->status = new StatusReport($this->catalog, $this->switch_store, $this->emergency, $this->gate, $this->actors, $this->runs, $this->clock);
     }
 }

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode;
 
+use SophMate\SafeMode\Domain\Clock;
 use SophMate\SafeMode\Domain\Config\Catalog;
 use SophMate\SafeMode\Domain\Scope;
 use SophMate\SafeMode\Domain\Switches\SwitchRecord;
@@ -24,6 +25,7 @@ final class StatusReport
         private readonly Gate $gate,
         private readonly Actors $actors,
         private readonly RunRepository $runs,
+        private readonly Clock $clock,
     ) {
     }
 
@@ -31,6 +33,12 @@ final class StatusReport
     public function build(): array
     {
         $board = $this->store->load();
+        $day_ago = $this->clock->now()->modify('-24 hours');
+        $counts = $this->runs->counts_by_category($day_ago);
+        $spend = [];
+        foreach ($this->runs->spend_per_day($day_ago) as $row) {
+            $spend[$row['category']][$row['unit']] = round(($spend[$row['category']][$row['unit']] ?? 0.0) + $row['amount'], 6);
+        }
         $categories = [];
         foreach ($this->catalog->categories() as $slug => $category) {
             $record = $board->categories[$slug] ?? null;
@@ -44,6 +52,11 @@ final class StatusReport
                 'effective' => $this->gate->decide_category($slug)->effect(),
                 'switch' => $this->switch_view(Scope::category($slug), $record),
                 'automation_count' => count($this->catalog->automations_in($slug)),
+                'ownerless' => $category->owner_id === null,
+                'last_run' => $this->runs->last_run($slug),
+                'runs_24h' => array_sum($counts[$slug] ?? []),
+                'failed_24h' => $counts[$slug]['failed'] ?? 0,
+                'spend_24h' => (object) ($spend[$slug] ?? []),
             ];
         }
         $automations = [];
@@ -63,6 +76,7 @@ final class StatusReport
                 'decided_by' => $decision->scope(),
                 'reason' => $decision->reason(),
                 'switch' => $this->switch_view(Scope::automation($id), $record),
+                'ownerless' => $automation->owner_id === null,
             ];
         }
         $safe_mode = $board->safe_mode->to_array();

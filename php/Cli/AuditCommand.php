@@ -24,6 +24,10 @@ final class AuditCommand extends CommandSupport
      * [--limit=<n>]
      * : How many (default 50, at most 1000).
      *
+     * [--fields=<fields>]
+     * : Comma-separated fields to show (default: id, created_at, action, scope, before, after,
+     * actor, source, reason; also context, hash).
+     *
      * [--format=<format>]
      * : table, json, csv or yaml.
      * ---

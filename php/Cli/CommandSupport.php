@@ -47,6 +47,16 @@ abstract class CommandSupport
             \WP_CLI::error(sprintf('Unknown --format "%s"; use one of %s.', $format, implode(', ', self::FORMATS)));
             return;
         }
+        if (isset($assoc_args['fields'])) {
+            $wanted = array_values(array_filter(array_map('trim', explode(',', (string) $assoc_args['fields']))));
+            $available = $items === [] ? $fields : array_keys($items[0]);
+            $unknown = array_diff($wanted, $available);
+            if ($wanted === [] || $unknown !== []) {
+                \WP_CLI::error(sprintf('Unknown --fields %s; available: %s.', implode(', ', $unknown), implode(', ', $available)));
+                return;
+            }
+            $fields = $wanted;
+        }
         $rows = array_map(static function (array $item): array {
             return array_map(static fn ($v) => is_scalar($v) || $v === null ? $v : (string) wp_json_encode($v), $item);
         }, $items);

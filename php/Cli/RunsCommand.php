@@ -28,6 +28,11 @@ final class RunsCommand extends CommandSupport
      * [--limit=<n>]
      * : How many (default 50, at most 1000).
      *
+     * [--fields=<fields>]
+     * : Comma-separated fields to show (default: id, automation, category, trigger, status,
+     * started_at, finished_at, failed_step, error; also read_only, attempt, spend, decided_by,
+     * reason, affected_records, steps).
+     *
      * [--format=<format>]
      * : table, json, csv or yaml.
      * ---

@@ -45,6 +45,26 @@ interface RunRepository extends TrialUsage
 
     public function get(int $run_id): ?RunRecord;
 
+    /** @return array{status:string,started_at:string,automation:string}|null the newest run of a category */
+    public function last_run(string $category): ?array;
+
+    /** @return array<string,array<string,int>> category => status => runs started since $since */
+    public function counts_by_category(\DateTimeImmutable $since): array;
+
+    /**
+     * Run counts per hour and status since a time, optionally for one category.
+     *
+     * @return list<array{hour:string,status:string,count:int}>
+     */
+    public function counts_per_hour(\DateTimeImmutable $since, ?string $category = null): array;
+
+    /**
+     * Spend per day, category and unit since a time.
+     *
+     * @return list<array{day:string,category:string,unit:string,amount:float}>
+     */
+    public function spend_per_day(\DateTimeImmutable $since, ?string $category = null): array;
+
     /** Marks runs still "running" that started before $started_before as failed, error "abandoned". */
     public function mark_abandoned(\DateTimeImmutable $started_before, \DateTimeImmutable $now): int;
 

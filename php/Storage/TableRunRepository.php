@@ -159,6 +159,55 @@ final class TableRunRepository implements RunRepository
         return (int) $this->db->query("DELETE FROM {$this->schema->runs_table()} WHERE id IN ({$in})"); // phpcs:ignore
     }
 
+    public function last_run(string $category): ?array
+    {
+        $row = $this->db->get_row($this->db->prepare(
+            "SELECT status, started_at, automation FROM {$this->schema->runs_table()} WHERE category = %s ORDER BY started_at DESC, id DESC LIMIT 1",
+            $category
+        ), ARRAY_A);
+        if (!is_array($row)) {
+            return null;
+        }
+        return ['status' => (string) $row['status'], 'started_at' => self::iso((string) $row['started_at']), 'automation' => (string) $row['automation']];
+    }
+
+    public function counts_by_category(\DateTimeImmutable $since): array
+    {
+        $rows = $this->db->get_results($this->db->prepare(
+            "SELECT category, status, COUNT(*) AS n FROM {$this->schema->runs_table()} WHERE started_at >= %s GROUP BY category, status",
+            self::sql_time($since)
+        ), ARRAY_A) ?: [];
+        $out = [];
+        foreach ($rows as $row) {
+            $out[(string) $row['category']][(string) $row['status']] = (int) $row['n'];
+        }
+        return $out;
+    }
+
+    public function counts_per_hour(\DateTimeImmutable $since, ?string $category = null): array
+    {
+        $sql = "SELECT DATE_FORMAT(started_at, '%%Y-%%m-%%d %%H:00:00') AS hour, status, COUNT(*) AS n FROM {$this->schema->runs_table()} WHERE started_at >= %s"
+            . ($category !== null ? ' AND category = %s' : '') . ' GROUP BY hour, status ORDER BY hour';
+        $args = $category !== null ? [self::sql_time($since), $category] : [self::sql_time($since)];
+        $rows = $this->db->get_results($this->db->prepare($sql, ...$args), ARRAY_A) ?: [];
+        return array_map(static fn (array $r): array => ['hour' => self::iso((string) $r['hour']), 'status' => (string) $r['status'], 'count' => (int) $r['n']], $rows);
+    }
+
+    public function spend_per_day(\DateTimeImmutable $since, ?string $category = null): array
+    {
+        $sql = "SELECT DATE(e.created_at) AS day, r.category, e.unit, SUM(e.amount) AS amount FROM {$this->schema->run_events_table()} e
+            JOIN {$this->schema->runs_table()} r ON r.id = e.run_id WHERE e.type = 'spend' AND e.created_at >= %s"
+            . ($category !== null ? ' AND r.category = %s' : '') . ' GROUP BY day, r.category, e.unit ORDER BY day';
+        $args = $category !== null ? [self::sql_time($since), $category] : [self::sql_time($since)];
+        $rows = $this->db->get_results($this->db->prepare($sql, ...$args), ARRAY_A) ?: [];
+        return array_map(static fn (array $r): array => ['day' => (string) $r['day'], 'category' => (string) $r['category'], 'unit' => (string) $r['unit'], 'amount' => round((float) $r['amount'], 6)], $rows);
+    }
+
+    private static function iso(string $sql_time): string
+    {
+        return (new \DateTimeImmutable($sql_time, new \DateTimeZone('UTC')))->format('Y-m-d\TH:i:s\Z');
+    }
+
     public function runs_since(string $scope, \DateTimeImmutable $since): int
     {
         [$column, $value] = self::scope_column($scope);

@@ -102,7 +102,9 @@ try {
     }
     $user_id = (int) $user->ID;
 
-    // The plugin.
+    // The plugin, activated as the admin would in wp-admin: the activating user owns the
+    // built-in categories, so a fresh site has no ownerless category.
+    wp_set_current_user($user_id);
     $plugin = (string) $config['plugin'];
     $result['activation_error'] = null;
     if (!is_file(WP_PLUGIN_DIR . '/' . $plugin)) {

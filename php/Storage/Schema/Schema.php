@@ -10,7 +10,7 @@ namespace SophMate\SafeMode\Storage\Schema;
  */
 final class Schema
 {
-    public const VERSION = 1;
+    public const VERSION = 2;
     public const VERSION_OPTION = 'sophmate_safe_mode_db_version';
 
     public function __construct(private readonly \wpdb $db)
@@ -73,6 +73,7 @@ final class Schema
   PRIMARY KEY  (id),
   KEY category_status_started (category,status,started_at),
   KEY automation_started (automation,started_at),
+  KEY category_started (category,started_at),
   KEY status_started (status,started_at),
   KEY started_at (started_at)
 ) $charset;");
@@ -90,7 +91,8 @@ final class Schema
   data longtext DEFAULT NULL,
   PRIMARY KEY  (id),
   KEY run_id (run_id,id),
-  KEY record (record_type,record_id)
+  KEY record (record_type,record_id),
+  KEY type_created (type,created_at)
 ) $charset;");
         dbDelta("CREATE TABLE {$this->audit_table()} (
   id bigint(20) unsigned NOT NULL AUTO_INCREMENT,

@@ -91,6 +91,19 @@ final class CliCommandsTest extends IntegrationTestCase
         self::assertSame('success', end(\WP_CLI::$output)[0]);
     }
 
+    public function test_lists_take_fields_and_refuse_unknown_ones(): void
+    {
+        (new PauseCommand($this->services))(['category:marketing'], ['reason' => 'x']);
+        (new \SophMate\SafeMode\Cli\AuditCommand($this->services))->list_([], ['format' => 'json', 'fields' => 'scope,actor,reason']);
+        self::assertSame([['scope' => 'category:marketing', 'actor' => 'admin', 'reason' => 'x']], end(\WP_CLI::$formatted)['rows']);
+        try {
+            (new \SophMate\SafeMode\Cli\RunsCommand($this->services))->list_([], ['fields' => 'id,colour']);
+            self::fail('expected an error');
+        } catch (\WP_CLI\ExitException $e) {
+            self::assertStringContainsString('colour', $e->getMessage());
+        }
+    }
+
     public function test_audit_verify_fails_after_tampering(): void
     {
         (new PauseCommand($this->services))(['category:marketing'], ['reason' => 'x']);
