@@ -13,6 +13,8 @@ import { createRoot } from '@wordpress/element';
 // Importing the stores registers them with the default @wordpress/data registry.
 import './store/status';
 import './store/categories';
+import './store/automations';
+import './store/cron-hooks';
 
 import { App } from './App';
 import { parseBoot } from './boot';

@@ -1,17 +1,13 @@
 import { request, route } from './client';
 import {
 	categoryConfigListSchema,
-	promoteResponseSchema,
-	scopeChangeSchema,
 	type CategoryConfig,
 	type PauseRequest,
 	type PromoteResponse,
 	type RestartRequest,
 	type ScopeChange,
 } from './schemas';
-
-const categoryPath = ( slug: string, action: string ) =>
-	route( `/categories/${ encodeURIComponent( slug ) }/${ action }` );
+import { pauseSwitch, promoteSwitch, restartSwitch } from './switches';
 
 /** GET /categories (one page of 100; pagination headers are ignored). */
 export function fetchCategories(): Promise< CategoryConfig[] > {
@@ -30,11 +26,7 @@ export function pauseCategory(
 	slug: string,
 	body: PauseRequest
 ): Promise< ScopeChange > {
-	return request( scopeChangeSchema, {
-		path: categoryPath( slug, 'pause' ),
-		method: 'POST',
-		data: body,
-	} );
+	return pauseSwitch( { type: 'category', id: slug }, body );
 }
 
 /**
@@ -47,11 +39,7 @@ export function restartCategory(
 	slug: string,
 	body: RestartRequest
 ): Promise< ScopeChange > {
-	return request( scopeChangeSchema, {
-		path: categoryPath( slug, 'restart' ),
-		method: 'POST',
-		data: body,
-	} );
+	return restartSwitch( { type: 'category', id: slug }, body );
 }
 
 /**
@@ -60,8 +48,5 @@ export function restartCategory(
  * @param slug Category slug.
  */
 export function promoteCategory( slug: string ): Promise< PromoteResponse > {
-	return request( promoteResponseSchema, {
-		path: categoryPath( slug, 'promote' ),
-		method: 'POST',
-	} );
+	return promoteSwitch( { type: 'category', id: slug } );
 }

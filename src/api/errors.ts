@@ -164,3 +164,18 @@ export function missingAcknowledgements( error: ApiError ): string[] {
 	const parsed = missingSchema.safeParse( error.data );
 	return parsed.success ? parsed.data.missing : [];
 }
+
+const paramsSchema = z.object( {
+	params: z.record( z.string(), z.string() ),
+} );
+
+/**
+ * Per-field messages of a 400 `sophmate_invalid_param` (WordPress' argument
+ * validation puts them in `data.params`, keyed by parameter name).
+ *
+ * @param error An ApiError.
+ */
+export function invalidParams( error: ApiError ): Record< string, string > {
+	const parsed = paramsSchema.safeParse( error.data );
+	return parsed.success ? parsed.data.params : {};
+}

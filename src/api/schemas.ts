@@ -74,16 +74,20 @@ export const automationKindSchema = z.enum( [
 	'custom_tool',
 ] );
 
+export const automationModeSchema = z.enum( [ 'draft', 'read_only', 'live' ] );
+
 export const automationStatusSchema = z.object( {
 	id: z.string().min( 1 ),
 	label: z.string(),
 	kind: automationKindSchema,
 	category: z.string(),
 	owner: actorSchema,
-	mode: z.enum( [ 'draft', 'read_only', 'live' ] ),
+	mode: automationModeSchema,
 	state: switchStateSchema,
+	paused: z.boolean(),
 	effective: effectiveSchema,
 	switch: switchSchema.nullable(),
+	/** The switch that decided `effective` (`category:SLUG`, `global` …); empty when it runs. */
 	decided_by: z.string(),
 	reason: z.string(),
 } );
@@ -135,6 +139,54 @@ export const categoryConfigSchema = z.object( {
 /** GET /categories */
 export const categoryConfigListSchema = z.array( categoryConfigSchema );
 
+export const retryPolicySchema = z.object( {
+	max_attempts: z.number().int(),
+	backoff_seconds: z.number().int(),
+} );
+
+/** An item of GET /automations (and GET/PATCH /automations/{id}). */
+export const automationConfigSchema = z.object( {
+	id: z.string().min( 1 ),
+	label: z.string(),
+	kind: automationKindSchema,
+	category: z.string(),
+	owner_id: z.number().int().nullable(),
+	owner: actorSchema,
+	mode: automationModeSchema,
+	cron_hooks: z.array( z.string() ),
+	rest_routes: z.array( z.string() ),
+	providers: z.array( z.string() ),
+	checklist: phpObjectSchema,
+	origin: z.enum( [ 'code', 'admin' ] ),
+	retry: retryPolicySchema.nullable(),
+	state: switchStateSchema,
+	effective: effectiveSchema,
+	decided_by: z.string(),
+	reason: z.string(),
+} );
+
+/** GET /automations */
+export const automationConfigListSchema = z.array( automationConfigSchema );
+
+/** POST /automations (201): the automation plus things worth knowing. */
+export const createdAutomationSchema = automationConfigSchema.extend( {
+	warnings: z.array( z.string() ),
+} );
+
+/** An item of GET /cron-hooks. */
+export const cronHookSchema = z.object( {
+	hook: z.string().min( 1 ),
+	next_run: isoDateTimeSchema,
+	/** Recurrence (e.g. `hourly`), null for single events. */
+	schedule: z.string().nullable(),
+	events: z.number().int(),
+	/** Ids of the automations bound to the hook. */
+	automations: z.array( z.string() ),
+} );
+
+/** GET /cron-hooks */
+export const cronHookListSchema = z.array( cronHookSchema );
+
 /** POST /categories/{slug}/pause and /restart */
 export const scopeChangeSchema = z.object( {
 	changed: z.boolean(),
@@ -171,6 +223,15 @@ export const acknowledgementSchema = z.enum( ACKNOWLEDGEMENTS );
 /** Server-side limit on a pause reason. */
 export const REASON_MAX_LENGTH = 500;
 
+/** Category slugs and automation ids: 1–64 of a-z 0-9 - _, starting with a letter or digit. */
+export const IDENTIFIER_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+export const IDENTIFIER_MAX_LENGTH = 64;
+
+/** Server-side limits of an automation's label and retry policy. */
+export const LABEL_MAX_LENGTH = 200;
+export const RETRY_MAX_ATTEMPTS = { min: 1, max: 10 } as const;
+export const RETRY_BACKOFF_SECONDS = { min: 10, max: 86400 } as const;
+
 export type Actor = z.infer< typeof actorSchema >;
 export type SwitchState = z.infer< typeof switchStateSchema >;
 export type Effective = z.infer< typeof effectiveSchema >;
@@ -180,7 +241,13 @@ export type Switch = z.infer< typeof switchSchema >;
 export type SafeMode = z.infer< typeof safeModeSchema >;
 export type Emergency = z.infer< typeof emergencySchema >;
 export type CategoryStatus = z.infer< typeof categoryStatusSchema >;
+export type AutomationKind = z.infer< typeof automationKindSchema >;
+export type AutomationMode = z.infer< typeof automationModeSchema >;
 export type AutomationStatus = z.infer< typeof automationStatusSchema >;
+export type RetryPolicy = z.infer< typeof retryPolicySchema >;
+export type AutomationConfig = z.infer< typeof automationConfigSchema >;
+export type CreatedAutomation = z.infer< typeof createdAutomationSchema >;
+export type CronHook = z.infer< typeof cronHookSchema >;
 export type Status = z.infer< typeof statusSchema >;
 export type PausePolicy = z.infer< typeof pausePolicySchema >;
 export type CategoryConfig = z.infer< typeof categoryConfigSchema >;
@@ -205,6 +272,25 @@ export interface RestartRequest {
 	acknowledged: Acknowledgement[];
 	note: string;
 	scope?: RestartScope;
+}
+
+/** A scope with its own switch: a category (by slug) or an automation (by id). */
+export interface SwitchTarget {
+	type: 'category' | 'automation';
+	id: string;
+}
+
+/** POST /automations, as the admin app sends it (binding one cron hook). */
+export interface CreateAutomationRequest {
+	id: string;
+	label: string;
+	kind: AutomationKind;
+	category: string;
+	/** User id (or login). */
+	owner: number | string;
+	mode: AutomationMode;
+	cron_hooks: string[];
+	retry?: RetryPolicy;
 }
 
 export interface SafeModeRequest {

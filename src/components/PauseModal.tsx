@@ -10,19 +10,28 @@ import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { FormEvent } from 'react';
 
-import { REASON_MAX_LENGTH, type ApiError } from '../api';
+import { REASON_MAX_LENGTH, type ApiError, type SwitchTarget } from '../api';
 import { statusStore } from '../store/status';
 import { useNotices } from './Notices';
 
 interface PauseModalProps {
-	slug: string;
+	/** The category or automation to pause. */
+	target: SwitchTarget;
 	label: string;
 	onClose: () => void;
 }
 
-/** Asks for a reason (required, ≤ 500 chars) and pauses the category. */
-export function PauseModal( { slug, label, onClose }: PauseModalProps ) {
-	const { pauseCategory } = useDispatch( statusStore );
+/**
+ * Asks for a reason (required, ≤ 500 chars) and pauses the category or
+ * automation.
+ *
+ * @param props
+ * @param props.target  Category or automation.
+ * @param props.label   Its label (dialog title and notice).
+ * @param props.onClose Called after success or on cancel.
+ */
+export function PauseModal( { target, label, onClose }: PauseModalProps ) {
+	const { pauseSwitch } = useDispatch( statusStore );
 	const { showNotice } = useNotices();
 	const [ reason, setReason ] = useState( '' );
 	const [ incidentUrl, setIncidentUrl ] = useState( '' );
@@ -40,7 +49,7 @@ export function PauseModal( { slug, label, onClose }: PauseModalProps ) {
 		setIsSubmitting( true );
 		setError( null );
 		const trimmedUrl = incidentUrl.trim();
-		const result = await pauseCategory( slug, {
+		const result = await pauseSwitch( target, {
 			reason: trimmedReason,
 			...( trimmedUrl ? { incident_url: trimmedUrl } : {} ),
 		} );
@@ -53,12 +62,12 @@ export function PauseModal( { slug, label, onClose }: PauseModalProps ) {
 			'success',
 			result.value.changed
 				? sprintf(
-						/* translators: %s: category label. */
+						/* translators: %s: category or automation label. */
 						__( '%s is paused.', 'sophmate-safe-mode' ),
 						label
 					)
 				: sprintf(
-						/* translators: %s: category label. */
+						/* translators: %s: category or automation label. */
 						__( '%s was already paused.', 'sophmate-safe-mode' ),
 						label
 					)
@@ -69,7 +78,7 @@ export function PauseModal( { slug, label, onClose }: PauseModalProps ) {
 	return (
 		<Modal
 			title={ sprintf(
-				/* translators: %s: category label. */
+				/* translators: %s: category or automation label. */
 				__( 'Pause %s', 'sophmate-safe-mode' ),
 				label
 			) }
@@ -84,10 +93,15 @@ export function PauseModal( { slug, label, onClose }: PauseModalProps ) {
 					</Notice>
 				) }
 				<p>
-					{ __(
-						'Automations in this category stop according to its pause policy until it is restarted after a review.',
-						'sophmate-safe-mode'
-					) }
+					{ target.type === 'category'
+						? __(
+								'Automations in this category stop according to its pause policy until it is restarted after a review.',
+								'sophmate-safe-mode'
+							)
+						: __(
+								'This automation stops according to its category’s pause policy until it is restarted after a review. Other automations keep running.',
+								'sophmate-safe-mode'
+							) }
 				</p>
 				<TextareaControl
 					label={ __( 'Reason', 'sophmate-safe-mode' ) }

@@ -16,7 +16,9 @@ import {
 	missingAcknowledgements,
 	type Acknowledgement,
 	type ApiError,
+	type AutomationStatus,
 	type RestartScope,
+	type SwitchTarget,
 } from '../api';
 import { statusStore } from '../store/status';
 import {
@@ -27,20 +29,34 @@ import {
 import { useNotices } from './Notices';
 
 interface RestartModalProps {
-	slug: string;
+	/** The paused category or automation to restart. */
+	target: SwitchTarget;
 	label: string;
 	onClose: () => void;
 }
 
+const NO_AUTOMATIONS: AutomationStatus[] = [];
+
 /**
  * Restart review: six acknowledgements, a note and an optional narrow trial
- * scope. Submitting moves the category to `trial`.
+ * scope (trial runs, read-only, and for a category which of its automations
+ * may run). Submitting moves the scope to `trial`.
+ *
+ * @param props
+ * @param props.target  Category or automation.
+ * @param props.label   Its label (dialog title and notice).
+ * @param props.onClose Called after success or on cancel.
  */
-export function RestartModal( { slug, label, onClose }: RestartModalProps ) {
-	const { restartCategory } = useDispatch( statusStore );
+export function RestartModal( { target, label, onClose }: RestartModalProps ) {
+	const { restartSwitch } = useDispatch( statusStore );
+	// Only a category offers the "which automations" picker: an automation's
+	// trial is about that automation alone.
 	const automations = useSelect(
-		( select ) => select( statusStore ).getCategoryAutomations( slug ),
-		[ slug ]
+		( select ) =>
+			target.type === 'category'
+				? select( statusStore ).getCategoryAutomations( target.id )
+				: NO_AUTOMATIONS,
+		[ target.type, target.id ]
 	);
 	const { showNotice } = useNotices();
 
@@ -82,7 +98,7 @@ export function RestartModal( { slug, label, onClose }: RestartModalProps ) {
 		}
 		setIsSubmitting( true );
 		setError( null );
-		const result = await restartCategory( slug, {
+		const result = await restartSwitch( target, {
 			acknowledged: acknowledgedList( acknowledged ),
 			note: note.trim(),
 			...( Object.keys( scope ).length ? { scope } : {} ),
@@ -95,7 +111,7 @@ export function RestartModal( { slug, label, onClose }: RestartModalProps ) {
 		showNotice(
 			'success',
 			sprintf(
-				/* translators: %s: category label. */
+				/* translators: %s: category or automation label. */
 				__(
 					'%s restarted in trial. Promote it to running once the trial runs are clean.',
 					'sophmate-safe-mode'
@@ -109,7 +125,7 @@ export function RestartModal( { slug, label, onClose }: RestartModalProps ) {
 	return (
 		<Modal
 			title={ sprintf(
-				/* translators: %s: category label. */
+				/* translators: %s: category or automation label. */
 				__( 'Restart %s', 'sophmate-safe-mode' ),
 				label
 			) }

@@ -2,13 +2,18 @@ import { Button, Notice, Spinner } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { __ } from '@wordpress/i18n';
 
+import { useBoot } from '../boot';
+import { AutomationTable } from '../components/AutomationTable';
 import { CategoryTable } from '../components/CategoryTable';
 import { NoticeList, NoticesProvider } from '../components/Notices';
 import { SafeModePanel } from '../components/SafeModePanel';
+import { automationsStore } from '../store/automations';
 import { categoriesStore } from '../store/categories';
+import { cronHooksStore } from '../store/cron-hooks';
 import { statusStore } from '../store/status';
 
 function PageBody() {
+	const { canManage } = useBoot();
 	const { loaded, fetching, fetchError } = useSelect( ( select ) => {
 		const store = select( statusStore );
 		// Selecting the snapshot triggers its resolver on first render.
@@ -21,10 +26,17 @@ function PageBody() {
 	}, [] );
 	const { refreshStatus } = useDispatch( statusStore );
 	const { refreshCategories } = useDispatch( categoriesStore );
+	const { refreshAutomations } = useDispatch( automationsStore );
+	const { refreshCronHooks } = useDispatch( cronHooksStore );
 
 	const refresh = () => {
 		void refreshStatus();
 		void refreshCategories();
+		void refreshAutomations();
+		if ( canManage ) {
+			// Only managers see the cron-hook form that uses them.
+			void refreshCronHooks();
+		}
 	};
 
 	return (
@@ -70,6 +82,7 @@ function PageBody() {
 				<>
 					<SafeModePanel />
 					<CategoryTable />
+					<AutomationTable />
 				</>
 			) }
 		</>

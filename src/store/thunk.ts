@@ -6,6 +6,8 @@
  * against the store's plain action union and its selectors instead, which is
  * all they use.
  */
+import type { ApiError } from '../api';
+
 export type CurriedSelectors< Selectors > = {
 	[ K in keyof Selectors ]: Selectors[ K ] extends (
 		state: never,
@@ -26,3 +28,10 @@ export interface StoreThunkArgs< Action, Selectors > {
 export type StoreThunk< R, Action, Selectors > = (
 	args: StoreThunkArgs< Action, Selectors >
 ) => Promise< R >;
+
+/**
+ * What every mutation thunk resolves to: it never rejects, so components just
+ * branch on `ok`.
+ */
+export type MutationResult< T > =
+	{ ok: true; value: T } | { ok: false; error: ApiError };

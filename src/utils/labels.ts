@@ -6,6 +6,9 @@ import { __, sprintf } from '@wordpress/i18n';
 import type {
 	Acknowledgement,
 	Actor,
+	AutomationConfig,
+	AutomationKind,
+	AutomationMode,
 	Effective,
 	PausePolicy,
 	SafeModeMode,
@@ -31,6 +34,63 @@ export function effectiveLabel( effective: Effective ): string {
 			return __( 'Read-only', 'sophmate-safe-mode' );
 		case 'blocked':
 			return __( 'Blocked', 'sophmate-safe-mode' );
+	}
+}
+
+export function kindLabel( kind: AutomationKind ): string {
+	switch ( kind ) {
+		case 'workflow':
+			return __( 'Workflow', 'sophmate-safe-mode' );
+		case 'watcher':
+			return __( 'Watcher', 'sophmate-safe-mode' );
+		case 'agent':
+			return __( 'Agent', 'sophmate-safe-mode' );
+		case 'playbook':
+			return __( 'Playbook', 'sophmate-safe-mode' );
+		case 'custom_tool':
+			return __( 'Custom tool', 'sophmate-safe-mode' );
+	}
+}
+
+/** Readiness of an automation. */
+export function modeLabel( mode: AutomationMode ): string {
+	switch ( mode ) {
+		case 'live':
+			return __( 'Live', 'sophmate-safe-mode' );
+		case 'read_only':
+			return __( 'Read-only', 'sophmate-safe-mode' );
+		case 'draft':
+			return __( 'Draft (manual runs only)', 'sophmate-safe-mode' );
+	}
+}
+
+export function originLabel( origin: AutomationConfig[ 'origin' ] ): string {
+	return origin === 'admin'
+		? __( 'Created in the admin', 'sophmate-safe-mode' )
+		: __( 'Registered by code', 'sophmate-safe-mode' );
+}
+
+/**
+ * The switch that decided an automation's effective decision, as the API
+ * names it (`category:marketing`, `automation:shop-sync`), with words for the
+ * site-wide ones.
+ *
+ * @param scope `decided_by` from GET /status.
+ */
+export function decidedByLabel( scope: string ): string {
+	switch ( scope ) {
+		case 'global':
+			return __( 'safe mode', 'sophmate-safe-mode' );
+		case 'emergency':
+			return __( 'the last-resort switch', 'sophmate-safe-mode' );
+		case 'readiness':
+			return __( 'its mode', 'sophmate-safe-mode' );
+		case 'trial':
+			return __( 'the trial', 'sophmate-safe-mode' );
+		case 'state':
+			return __( 'unreadable switch state', 'sophmate-safe-mode' );
+		default:
+			return scope;
 	}
 }
 

@@ -7,10 +7,11 @@
  */
 import {
 	fetchStatus,
-	pauseCategory as apiPauseCategory,
-	promoteCategory as apiPromoteCategory,
+	pauseSwitch as apiPauseSwitch,
+	promoteSwitch as apiPromoteSwitch,
 	putSafeMode,
-	restartCategory as apiRestartCategory,
+	restartSwitch as apiRestartSwitch,
+	scopeName,
 	toApiError,
 	type ApiError,
 	type PauseRequest,
@@ -20,9 +21,10 @@ import {
 	type SafeModeResponse,
 	type ScopeChange,
 	type Status,
+	type SwitchTarget,
 } from '../../api';
 import type { StoreThunk } from '../thunk';
-import { SAFE_MODE_SCOPE, categoryScope } from './constants';
+import { SAFE_MODE_SCOPE } from './constants';
 import type * as selectors from './selectors';
 import type { MutationResult, Operation, StatusAction } from './types';
 
@@ -91,18 +93,62 @@ function mutation< T >(
 }
 
 /**
+ * Pauses a category or an automation (POST /…/{id}/pause).
+ *
+ * @param target Category or automation.
+ * @param body   Reason and optional incident link.
+ */
+export const pauseSwitch = (
+	target: SwitchTarget,
+	body: PauseRequest
+): Thunk< MutationResult< ScopeChange > > =>
+	mutation( scopeName( target ), 'pause', () =>
+		apiPauseSwitch( target, body )
+	);
+
+/**
+ * Restarts a paused category or automation into trial (POST /…/{id}/restart).
+ *
+ * @param target Category or automation.
+ * @param body   Acknowledgements, note and trial scope.
+ */
+export const restartSwitch = (
+	target: SwitchTarget,
+	body: RestartRequest
+): Thunk< MutationResult< ScopeChange > > =>
+	mutation( scopeName( target ), 'restart', () =>
+		apiRestartSwitch( target, body )
+	);
+
+/**
+ * Promotes a category or automation from trial to running.
+ *
+ * @param target Category or automation.
+ */
+export const promoteSwitch = (
+	target: SwitchTarget
+): Thunk< MutationResult< PromoteResponse > > =>
+	mutation( scopeName( target ), 'promote', () =>
+		apiPromoteSwitch( target )
+	);
+
+const category = ( slug: string ): SwitchTarget => ( {
+	type: 'category',
+	id: slug,
+} );
+const automation = ( id: string ): SwitchTarget => ( {
+	type: 'automation',
+	id,
+} );
+
+/**
  * Pauses a category (POST /categories/{slug}/pause).
  *
  * @param slug Category slug.
  * @param body Reason and optional incident link.
  */
-export const pauseCategory = (
-	slug: string,
-	body: PauseRequest
-): Thunk< MutationResult< ScopeChange > > =>
-	mutation( categoryScope( slug ), 'pause', () =>
-		apiPauseCategory( slug, body )
-	);
+export const pauseCategory = ( slug: string, body: PauseRequest ) =>
+	pauseSwitch( category( slug ), body );
 
 /**
  * Restarts a paused category into trial (POST /categories/{slug}/restart).
@@ -110,25 +156,42 @@ export const pauseCategory = (
  * @param slug Category slug.
  * @param body Acknowledgements, note and trial scope.
  */
-export const restartCategory = (
-	slug: string,
-	body: RestartRequest
-): Thunk< MutationResult< ScopeChange > > =>
-	mutation( categoryScope( slug ), 'restart', () =>
-		apiRestartCategory( slug, body )
-	);
+export const restartCategory = ( slug: string, body: RestartRequest ) =>
+	restartSwitch( category( slug ), body );
 
 /**
  * Promotes a category from trial to running.
  *
  * @param slug Category slug.
  */
-export const promoteCategory = (
-	slug: string
-): Thunk< MutationResult< PromoteResponse > > =>
-	mutation( categoryScope( slug ), 'promote', () =>
-		apiPromoteCategory( slug )
-	);
+export const promoteCategory = ( slug: string ) =>
+	promoteSwitch( category( slug ) );
+
+/**
+ * Pauses one automation (POST /automations/{id}/pause).
+ *
+ * @param id   Automation id.
+ * @param body Reason and optional incident link.
+ */
+export const pauseAutomation = ( id: string, body: PauseRequest ) =>
+	pauseSwitch( automation( id ), body );
+
+/**
+ * Restarts a paused automation into trial (POST /automations/{id}/restart).
+ *
+ * @param id   Automation id.
+ * @param body Acknowledgements, note and trial limits.
+ */
+export const restartAutomation = ( id: string, body: RestartRequest ) =>
+	restartSwitch( automation( id ), body );
+
+/**
+ * Promotes an automation from trial to running.
+ *
+ * @param id Automation id.
+ */
+export const promoteAutomation = ( id: string ) =>
+	promoteSwitch( automation( id ) );
 
 /**
  * Turns global safe mode on (paused / read_only) or off (PUT /safe-mode).

@@ -9,3 +9,10 @@ export const SAFE_MODE_SCOPE = 'global';
  * @param slug Category slug.
  */
 export const categoryScope = ( slug: string ): string => `category:${ slug }`;
+
+/**
+ * Scope key of an automation, as the server writes it (`automation:ID`).
+ *
+ * @param id Automation id.
+ */
+export const automationScope = ( id: string ): string => `automation:${ id }`;

@@ -1,6 +1,7 @@
 /**
  * Store `sophmate-safe-mode/status`: the GET /status snapshot and the
- * mutations that change it (pause, restart, promote, safe mode).
+ * mutations that change it (pause, restart and promote of categories and
+ * automations, safe mode).
  */
 import { createReduxStore, register } from '@wordpress/data';
 
@@ -22,5 +23,10 @@ export const statusStore = createReduxStore( STORE_NAME, statusStoreConfig );
 
 register( statusStore );
 
-export { STORE_NAME, SAFE_MODE_SCOPE, categoryScope } from './constants';
+export {
+	STORE_NAME,
+	SAFE_MODE_SCOPE,
+	automationScope,
+	categoryScope,
+} from './constants';
 export type * from './types';

@@ -69,6 +69,33 @@ export function getCategoryStatus(
 }
 
 /**
+ * Every automation with its switch and effective decision, in the server's
+ * order.
+ *
+ * @param state Store state.
+ */
+export function getAutomationStatuses(
+	state: StatusState
+): AutomationStatus[] {
+	return state.snapshot?.automations ?? NO_AUTOMATIONS;
+}
+
+/**
+ * @param state Store state.
+ * @param id    Automation id.
+ */
+export function getAutomationStatus(
+	state: StatusState,
+	id: string
+): AutomationStatus | null {
+	return (
+		state.snapshot?.automations.find(
+			( automation ) => automation.id === id
+		) ?? null
+	);
+}
+
+/**
  * Automations that belong to a category (memoised per snapshot).
  *
  * @param state Store state.
@@ -89,7 +116,7 @@ export const getCategoryAutomations = createSelector(
  * The mutation in flight for a scope, if any.
  *
  * @param state Store state.
- * @param scope `global` or `category:SLUG`.
+ * @param scope `global`, `category:SLUG` or `automation:ID`.
  */
 export function getPendingOperation(
 	state: StatusState,

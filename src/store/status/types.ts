@@ -11,7 +11,7 @@ export interface StatusState {
 	isFetching: boolean;
 	/** Error of the latest status request, cleared by the next success. */
 	fetchError: ApiError | null;
-	/** Mutations in flight, keyed by scope (`global`, `category:SLUG`). */
+	/** Mutations in flight, keyed by scope (`global`, `category:SLUG`, `automation:ID`). */
 	pending: Readonly< Record< string, Operation > >;
 }
 
@@ -22,6 +22,4 @@ export type StatusAction =
 	| { type: 'MUTATION_START'; scope: string; operation: Operation }
 	| { type: 'MUTATION_FINISH'; scope: string };
 
-/** What every mutation thunk resolves to: it never rejects. */
-export type MutationResult< T > =
-	{ ok: true; value: T } | { ok: false; error: ApiError };
+export type { MutationResult } from '../thunk';

@@ -1,32 +1,32 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
-import { createRegistry, RegistryProvider } from '@wordpress/data';
+import { RegistryProvider } from '@wordpress/data';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { App } from '../../../src/App';
 import { parseBoot } from '../../../src/boot';
-import { categoriesStore } from '../../../src/store/categories';
-import { statusStore } from '../../../src/store/status';
 import {
 	apiFetchMock,
 	requestedRoutes,
 	routeApiFetch,
 } from '../support/api-fetch';
 import {
+	automationConfigPayload,
 	categoryConfigPayload,
+	cronHooksPayload,
 	restError,
 	statusPayload,
 } from '../support/fixtures';
-import { managerBoot } from '../support/render';
+import { createTestRegistry, managerBoot } from '../support/render';
 
 vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
 
 const STATUS = 'GET /sophmate-safe-mode/v1/status';
 const CATEGORIES = 'GET /sophmate-safe-mode/v1/categories?per_page=100';
+const AUTOMATIONS = 'GET /sophmate-safe-mode/v1/automations?per_page=200';
+const CRON_HOOKS = 'GET /sophmate-safe-mode/v1/cron-hooks';
 
 function renderApp( bootValue: unknown ) {
-	const registry = createRegistry();
-	registry.register( statusStore );
-	registry.register( categoriesStore );
+	const registry = createTestRegistry();
 	return render(
 		<RegistryProvider value={ registry }>
 			<App boot={ parseBoot( bootValue ) } />
@@ -39,10 +39,12 @@ describe( 'Automation Safety page', () => {
 		apiFetchMock.mockReset();
 	} );
 
-	it( 'loads the status and category policies and lists every category', async () => {
+	it( 'loads the status, category policies, automation bindings and cron hooks, and lists every category and automation', async () => {
 		routeApiFetch( {
 			[ STATUS ]: () => statusPayload(),
 			[ CATEGORIES ]: () => categoryConfigPayload(),
+			[ AUTOMATIONS ]: () => automationConfigPayload(),
+			[ CRON_HOOKS ]: () => cronHooksPayload(),
 		} );
 
 		renderApp( managerBoot );
@@ -69,7 +71,42 @@ describe( 'Automation Safety page', () => {
 		await waitFor( () =>
 			expect( marketing.textContent ).toContain( 'Running jobs: finish' )
 		);
-		expect( requestedRoutes().sort() ).toEqual( [ CATEGORIES, STATUS ] );
+		expect(
+			screen
+				.getAllByTestId( /^automation-row-/ )
+				.map( ( row ) => row.dataset.testid )
+		).toEqual( [
+			'automation-row-newsletter-digest',
+			'automation-row-refund-sync',
+			'automation-row-shop_sync',
+		] );
+		expect(
+			screen.getByRole( 'form', { name: 'Govern a cron hook' } )
+		).toBeTruthy();
+		await waitFor( () =>
+			expect( requestedRoutes().sort() ).toEqual( [
+				AUTOMATIONS,
+				CATEGORIES,
+				CRON_HOOKS,
+				STATUS,
+			] )
+		);
+	} );
+
+	it( 'shows no cron-hook form, and loads no cron hooks, for someone who may only pause', async () => {
+		routeApiFetch( {
+			[ STATUS ]: () => statusPayload(),
+			[ CATEGORIES ]: () => categoryConfigPayload(),
+			[ AUTOMATIONS ]: () => automationConfigPayload(),
+		} );
+
+		renderApp( { ...managerBoot, canManage: false } );
+
+		await screen.findByTestId( 'automation-row-shop_sync' );
+		expect(
+			screen.queryByRole( 'form', { name: 'Govern a cron hook' } )
+		).toBeNull();
+		expect( requestedRoutes() ).not.toContain( CRON_HOOKS );
 	} );
 
 	it( 'shows the server’s message when the status cannot be loaded', async () => {
@@ -118,6 +155,7 @@ describe( 'Automation Safety page', () => {
 			[ CATEGORIES ]: () => {
 				throw restError( 'rest_forbidden', 'Sorry.', 403 );
 			},
+			[ AUTOMATIONS ]: () => automationConfigPayload(),
 		} );
 
 		renderApp( { ...managerBoot, canManage: false } );

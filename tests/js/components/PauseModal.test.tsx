@@ -20,7 +20,11 @@ const PAUSE = 'POST /sophmate-safe-mode/v1/categories/marketing/pause';
 function renderModal() {
 	const onClose = vi.fn();
 	renderWithStores(
-		<PauseModal slug="marketing" label="Marketing" onClose={ onClose } />
+		<PauseModal
+			target={ { type: 'category', id: 'marketing' } }
+			label="Marketing"
+			onClose={ onClose }
+		/>
 	);
 	const dialog = screen.getByRole( 'dialog', { name: 'Pause Marketing' } );
 	return {

@@ -27,7 +27,11 @@ async function renderModal() {
 	await registry.resolveSelect( statusStore ).getStatus();
 	const onClose = vi.fn();
 	renderWithStores(
-		<RestartModal slug="marketing" label="Marketing" onClose={ onClose } />,
+		<RestartModal
+			target={ { type: 'category', id: 'marketing' } }
+			label="Marketing"
+			onClose={ onClose }
+		/>,
 		{ registry }
 	);
 	const dialog = screen.getByRole( 'dialog', { name: 'Restart Marketing' } );

@@ -1,7 +1,13 @@
 /**
  * Real-looking API payloads, shaped like the PHP controllers' responses.
  */
-import type { CategoryConfig, Status } from '../../../src/api';
+import type {
+	AutomationConfig,
+	CategoryConfig,
+	CreatedAutomation,
+	CronHook,
+	Status,
+} from '../../../src/api';
 
 export const admin = { id: 1, login: 'admin', name: 'Ada Admin' };
 
@@ -76,10 +82,11 @@ export function statusPayload(): Status {
 				owner: admin,
 				mode: 'live',
 				state: 'running',
+				paused: false,
 				effective: 'blocked',
 				switch: null,
 				decided_by: 'category:marketing',
-				reason: 'Newsletter went out twice',
+				reason: 'Paused (category:marketing): Newsletter went out twice',
 			},
 			{
 				id: 'refund-sync',
@@ -89,10 +96,33 @@ export function statusPayload(): Status {
 				owner: null,
 				mode: 'read_only',
 				state: 'running',
+				paused: false,
 				effective: 'read_only',
 				switch: null,
 				decided_by: 'category:commerce',
 				reason: 'Trial is read-only',
+			},
+			{
+				id: 'shop_sync',
+				label: 'Shop sync',
+				kind: 'custom_tool',
+				category: 'commerce',
+				owner: admin,
+				mode: 'live',
+				state: 'paused',
+				paused: true,
+				effective: 'blocked',
+				switch: {
+					state: 'paused',
+					reason: 'Orders imported twice',
+					actor: admin,
+					source: 'rest',
+					since: '2025-11-25T21:10:00+00:00',
+					incident_url: null,
+					trial: null,
+				},
+				decided_by: 'automation:shop_sync',
+				reason: 'Paused (automation:shop_sync): Orders imported twice',
 			},
 		],
 	};
@@ -141,6 +171,109 @@ export function categoryConfigPayload(): CategoryConfig[] {
 			breakers: { failures: 3 },
 		},
 	];
+}
+
+/** GET /automations, as AutomationsController answers it (PHP `[]` for an empty checklist). */
+export function automationConfigPayload(): AutomationConfig[] {
+	return [
+		{
+			id: 'newsletter-digest',
+			label: 'Newsletter digest',
+			kind: 'workflow',
+			category: 'marketing',
+			owner_id: 1,
+			owner: admin,
+			mode: 'live',
+			cron_hooks: [],
+			rest_routes: [],
+			providers: [ 'mailchimp' ],
+			checklist: { trigger: 'Weekly', output: 'Newsletter' },
+			origin: 'code',
+			retry: null,
+			state: 'running',
+			effective: 'blocked',
+			decided_by: 'category:marketing',
+			reason: 'Paused (category:marketing): Newsletter went out twice',
+		},
+		{
+			id: 'shop_sync',
+			label: 'Shop sync',
+			kind: 'custom_tool',
+			category: 'commerce',
+			owner_id: 1,
+			owner: admin,
+			mode: 'live',
+			cron_hooks: [ 'shop_hourly_sync' ],
+			rest_routes: [],
+			providers: [],
+			checklist: [] as unknown as Record< string, unknown >,
+			origin: 'admin',
+			retry: { max_attempts: 3, backoff_seconds: 120 },
+			state: 'paused',
+			effective: 'blocked',
+			decided_by: 'automation:shop_sync',
+			reason: 'Paused (automation:shop_sync): Orders imported twice',
+		},
+	];
+}
+
+/** GET /cron-hooks, as CronHooksController answers it (sorted by hook). */
+export function cronHooksPayload(): CronHook[] {
+	return [
+		{
+			hook: 'acme_newsletter_send',
+			next_run: '2025-11-25T22:00:00Z',
+			schedule: 'hourly',
+			events: 1,
+			automations: [],
+		},
+		{
+			hook: 'Acme\\Report::build',
+			next_run: '2025-11-26T03:00:00Z',
+			schedule: null,
+			events: 2,
+			automations: [],
+		},
+		{
+			hook: 'shop_hourly_sync',
+			next_run: '2025-11-25T21:30:00Z',
+			schedule: 'hourly',
+			events: 1,
+			automations: [ 'shop_sync' ],
+		},
+	];
+}
+
+/**
+ * The 201 body of POST /automations for the given request body.
+ *
+ * @param body     What was posted.
+ * @param warnings The server's warnings.
+ */
+export function createdAutomationPayload(
+	body: Record< string, unknown >,
+	warnings: string[] = []
+): CreatedAutomation {
+	return {
+		id: String( body.id ),
+		label: String( body.label ),
+		kind: 'workflow',
+		category: String( body.category ),
+		owner_id: 1,
+		owner: admin,
+		mode: 'live',
+		cron_hooks: body.cron_hooks as string[],
+		rest_routes: [],
+		providers: [],
+		checklist: [] as unknown as Record< string, unknown >,
+		origin: 'admin',
+		retry: null,
+		state: 'running',
+		effective: 'run',
+		decided_by: '',
+		reason: '',
+		warnings,
+	};
 }
 
 /** A WordPress REST error body, as apiFetch rejects with it. */

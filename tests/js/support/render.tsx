@@ -4,7 +4,9 @@ import type { ReactElement } from 'react';
 
 import { BootProvider, type Boot } from '../../../src/boot';
 import { NoticeList, NoticesProvider } from '../../../src/components/Notices';
+import { automationsStore } from '../../../src/store/automations';
 import { categoriesStore } from '../../../src/store/categories';
+import { cronHooksStore } from '../../../src/store/cron-hooks';
 import { statusStore } from '../../../src/store/status';
 
 export const managerBoot: Boot = {
@@ -21,11 +23,13 @@ export const pauserBoot: Boot = {
 	userId: 2,
 };
 
-/** A fresh registry with both stores, isolated from other tests. */
+/** A fresh registry with every store of the app, isolated from other tests. */
 export function createTestRegistry() {
 	const registry = createRegistry();
 	registry.register( statusStore );
 	registry.register( categoriesStore );
+	registry.register( automationsStore );
+	registry.register( cronHooksStore );
 	return registry;
 }
 

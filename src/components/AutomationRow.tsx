@@ -1,0 +1,158 @@
+import { useSelect } from '@wordpress/data';
+import { __, sprintf } from '@wordpress/i18n';
+
+import type { AutomationStatus } from '../api';
+import { automationsStore } from '../store/automations';
+import { statusStore } from '../store/status';
+import {
+	actorName,
+	decidedByLabel,
+	effectiveLabel,
+	kindLabel,
+	modeLabel,
+	originLabel,
+} from '../utils/labels';
+import { StateBadge } from './StateBadge';
+import { SwitchActions } from './SwitchActions';
+import { SwitchDetails } from './SwitchDetails';
+
+/**
+ * Where an automation comes from and what it is bound to, from GET
+ * /automations. Nothing while that is loading or unavailable: the row is
+ * complete without it.
+ *
+ * @param props
+ * @param props.id Automation id.
+ */
+function Bindings( { id }: { id: string } ) {
+	const config = useSelect(
+		( select ) => select( automationsStore ).getAutomation( id ),
+		[ id ]
+	);
+	if ( ! config ) {
+		return null;
+	}
+	return (
+		<>
+			{ config.cron_hooks.length > 0 && (
+				<p className="sophmate-safe-mode__meta">
+					{ sprintf(
+						/* translators: %s: comma-separated WP-Cron hook names. */
+						__( 'Cron hooks: %s', 'sophmate-safe-mode' ),
+						config.cron_hooks.join( ', ' )
+					) }
+				</p>
+			) }
+			<p className="sophmate-safe-mode__meta">
+				{ originLabel( config.origin ) }
+			</p>
+		</>
+	);
+}
+
+/**
+ * The effective decision for an automation and the switch that decided it,
+ * e.g. "Blocked by category:marketing" with the reason below.
+ *
+ * @param props
+ * @param props.automation Automation status from GET /status.
+ */
+function EffectiveCell( { automation }: { automation: AutomationStatus } ) {
+	const { effective, decided_by: decidedBy, reason } = automation;
+	return (
+		<>
+			<span
+				className={ `sophmate-safe-mode__effective is-${ effective }` }
+			>
+				{ decidedBy
+					? sprintf(
+							/* translators: 1: "Runs", "Read-only" or "Blocked", 2: the deciding switch, e.g. "category:marketing" or "safe mode". */
+							__( '%1$s by %2$s', 'sophmate-safe-mode' ),
+							effectiveLabel( effective ),
+							decidedByLabel( decidedBy )
+						)
+					: effectiveLabel( effective ) }
+			</span>
+			{ reason && (
+				<p className="sophmate-safe-mode__reason sophmate-safe-mode__meta">
+					{ reason }
+				</p>
+			) }
+		</>
+	);
+}
+
+/**
+ * One automation: what it is, who owns it, its own switch (with who/why/
+ * since), the effective decision with the switch that decided it, and the
+ * pause / restart / promote actions the current user may take.
+ *
+ * @param props
+ * @param props.automation Automation status from GET /status.
+ */
+export function AutomationRow( {
+	automation,
+}: {
+	automation: AutomationStatus;
+} ) {
+	const { id, label, state } = automation;
+	const categoryLabel = useSelect(
+		( select ) =>
+			select( statusStore ).getCategoryStatus( automation.category )
+				?.label ?? automation.category,
+		[ automation.category ]
+	);
+	return (
+		<tr
+			data-testid={ `automation-row-${ id }` }
+			className={ `sophmate-safe-mode__row is-${ state }` }
+		>
+			<th scope="row">
+				<strong>{ label }</strong>
+				<br />
+				<code>{ id }</code>
+				<Bindings id={ id } />
+			</th>
+			<td data-colname={ __( 'Kind', 'sophmate-safe-mode' ) }>
+				{ kindLabel( automation.kind ) }
+			</td>
+			<td data-colname={ __( 'Category', 'sophmate-safe-mode' ) }>
+				{ categoryLabel }
+			</td>
+			<td data-colname={ __( 'Owner', 'sophmate-safe-mode' ) }>
+				{ automation.owner ? (
+					actorName( automation.owner )
+				) : (
+					<span className="sophmate-safe-mode__meta">
+						{ __( 'No owner', 'sophmate-safe-mode' ) }
+					</span>
+				) }
+			</td>
+			<td data-colname={ __( 'Mode', 'sophmate-safe-mode' ) }>
+				{ modeLabel( automation.mode ) }
+			</td>
+			<td
+				className="sophmate-safe-mode__state-cell"
+				data-colname={ __( 'State', 'sophmate-safe-mode' ) }
+			>
+				<StateBadge
+					state={ state }
+					testId={ `automation-state-${ id }` }
+				/>
+				{ automation.switch && state !== 'running' && (
+					<SwitchDetails details={ automation.switch } />
+				) }
+			</td>
+			<td data-colname={ __( 'Effective', 'sophmate-safe-mode' ) }>
+				<EffectiveCell automation={ automation } />
+			</td>
+			<td className="sophmate-safe-mode__actions">
+				<SwitchActions
+					target={ { type: 'automation', id } }
+					label={ label }
+					state={ state }
+				/>
+			</td>
+		</tr>
+	);
+}

@@ -1,0 +1,133 @@
+import { Button } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+import { scopeName, type SwitchState, type SwitchTarget } from '../api';
+import { useBoot } from '../boot';
+import { statusStore } from '../store/status';
+import { useNotices } from './Notices';
+import { PauseModal } from './PauseModal';
+import { RestartModal } from './RestartModal';
+
+interface SwitchActionsProps {
+	/** The category or automation the buttons act on. */
+	target: SwitchTarget;
+	/** Its label, used in the buttons' accessible names and the dialogs. */
+	label: string;
+	/** Its own switch state (not the effective decision). */
+	state: SwitchState;
+}
+
+type OpenModal = 'pause' | 'restart' | null;
+
+/**
+ * Pause / Restart… / Promote to running for one category or automation, as
+ * far as the current user may take them, with the dialogs they open.
+ *
+ * The buttons are named `Pause <Label>`, `Restart <Label>` and
+ * `Promote <Label>` for assistive technology (and the e2e specs).
+ *
+ * @param props
+ * @param props.target Category or automation.
+ * @param props.label  Its label.
+ * @param props.state  Its switch state.
+ */
+export function SwitchActions( { target, label, state }: SwitchActionsProps ) {
+	const { canManage, canPause } = useBoot();
+	const { showNotice } = useNotices();
+	const { promoteSwitch } = useDispatch( statusStore );
+	const scope = scopeName( target );
+	const pending = useSelect(
+		( select ) => select( statusStore ).getPendingOperation( scope ),
+		[ scope ]
+	);
+	const [ openModal, setOpenModal ] = useState< OpenModal >( null );
+
+	const mayPause = canPause || canManage;
+	const isBusy = pending !== null;
+
+	const onPromote = async () => {
+		const result = await promoteSwitch( target );
+		if ( result.ok ) {
+			showNotice(
+				'success',
+				sprintf(
+					/* translators: %s: category or automation label. */
+					__( '%s is running again.', 'sophmate-safe-mode' ),
+					label
+				)
+			);
+		} else {
+			showNotice( 'error', result.error.message );
+		}
+	};
+
+	return (
+		<>
+			{ mayPause && state !== 'paused' && (
+				<Button
+					variant="secondary"
+					isDestructive
+					size="compact"
+					aria-label={ sprintf(
+						/* translators: %s: category or automation label. */
+						__( 'Pause %s', 'sophmate-safe-mode' ),
+						label
+					) }
+					disabled={ isBusy }
+					isBusy={ pending === 'pause' }
+					onClick={ () => setOpenModal( 'pause' ) }
+				>
+					{ __( 'Pause', 'sophmate-safe-mode' ) }
+				</Button>
+			) }
+			{ canManage && state === 'paused' && (
+				<Button
+					variant="secondary"
+					size="compact"
+					aria-label={ sprintf(
+						/* translators: %s: category or automation label. */
+						__( 'Restart %s', 'sophmate-safe-mode' ),
+						label
+					) }
+					disabled={ isBusy }
+					isBusy={ pending === 'restart' }
+					onClick={ () => setOpenModal( 'restart' ) }
+				>
+					{ __( 'Restart…', 'sophmate-safe-mode' ) }
+				</Button>
+			) }
+			{ canManage && state === 'trial' && (
+				<Button
+					variant="primary"
+					size="compact"
+					aria-label={ sprintf(
+						/* translators: %s: category or automation label. */
+						__( 'Promote %s', 'sophmate-safe-mode' ),
+						label
+					) }
+					disabled={ isBusy }
+					isBusy={ pending === 'promote' }
+					onClick={ onPromote }
+				>
+					{ __( 'Promote to running', 'sophmate-safe-mode' ) }
+				</Button>
+			) }
+			{ openModal === 'pause' && (
+				<PauseModal
+					target={ target }
+					label={ label }
+					onClose={ () => setOpenModal( null ) }
+				/>
+			) }
+			{ openModal === 'restart' && (
+				<RestartModal
+					target={ target }
+					label={ label }
+					onClose={ () => setOpenModal( null ) }
+				/>
+			) }
+		</>
+	);
+}
