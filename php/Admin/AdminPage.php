@@ -78,7 +78,11 @@ final class AdminPage
             'adminUrl' => admin_url(),
         ];
         wp_add_inline_script(self::SCRIPT, 'window.sophmateSafeModeBoot = ' . wp_json_encode($boot) . ';', 'before');
-        $this->preload(['/' . Controller::NS . '/status', '/' . Controller::NS . '/categories?per_page=100']);
+        $preload = ['/status', '/categories?per_page=100', '/automations?per_page=200'];
+        if (current_user_can(Plugin::CAP_MANAGE)) {
+            $preload[] = '/cron-hooks';
+        }
+        $this->preload(array_map(static fn (string $path): string => '/' . Controller::NS . $path, $preload));
     }
 
     private function assets_built(): bool

@@ -28,6 +28,9 @@ final class CronHooksController extends Controller
         $hooks = [];
         foreach (_get_cron_array() ?: [] as $timestamp => $events) {
             foreach ($events as $hook => $instances) {
+                if (str_starts_with((string) $hook, 'sophmate_safe_mode_')) {
+                    continue; // The plugin's own upkeep and retries are not for binding.
+                }
                 foreach ($instances as $instance) {
                     $entry = $hooks[$hook] ?? [
                         'hook' => (string) $hook,
