@@ -29,9 +29,22 @@ final class AuditController extends Controller
             'schema' => [$this, 'get_public_item_schema'],
         ]);
         register_rest_route($this->namespace, '/audit/verify', [
-            'methods' => \WP_REST_Server::READABLE,
-            'callback' => fn () => $this->respond(fn () => $this->services->audit->verify()->to_array()),
-            'permission_callback' => [$this, 'can_view'],
+            [
+                'methods' => \WP_REST_Server::READABLE,
+                'callback' => fn () => $this->respond(fn () => $this->services->audit->verify()->to_array()),
+                'permission_callback' => [$this, 'can_view'],
+            ],
+            // The route's own schema (WordPress reads 'schema' only beside the endpoint list).
+            'schema' => static fn () => [
+                '$schema' => 'http://json-schema.org/draft-04/schema#',
+                'title' => 'sophmate-audit-verification',
+                'type' => 'object',
+                'properties' => [
+                    'ok' => ['type' => 'boolean'],
+                    'checked' => ['type' => 'integer'],
+                    'first_bad_id' => ['type' => ['integer', 'null']],
+                ],
+            ],
         ]);
     }
 

@@ -27,7 +27,7 @@ final class SwitchRoutes
     public function register(): void
     {
         $ns = Controller::NS;
-        register_rest_route($ns, "/{$this->base}/{$this->id_pattern}/pause", [
+        register_rest_route($ns, "/{$this->base}/{$this->id_pattern}/pause", [[
             'methods' => \WP_REST_Server::CREATABLE,
             'callback' => fn (\WP_REST_Request $r) => $this->respond($r, fn (Scope $s) => $this->services->switches->pause(
                 $s,
@@ -38,9 +38,8 @@ final class SwitchRoutes
             )),
             'permission_callback' => fn (\WP_REST_Request $r) => $this->may($r, 'pause'),
             'args' => Schemas::pause_args(),
-            'schema' => static fn () => Schemas::change_result('sophmate-pause-result'),
-        ]);
-        register_rest_route($ns, "/{$this->base}/{$this->id_pattern}/restart", [
+            ], 'schema' => static fn () => Schemas::change_result('sophmate-pause-result')]);
+        register_rest_route($ns, "/{$this->base}/{$this->id_pattern}/restart", [[
             'methods' => \WP_REST_Server::CREATABLE,
             'callback' => fn (\WP_REST_Request $r) => $this->respond($r, fn (Scope $s) => $this->services->switches->restart(
                 $s,
@@ -52,9 +51,8 @@ final class SwitchRoutes
             )),
             'permission_callback' => fn (\WP_REST_Request $r) => $this->may($r, 'restart'),
             'args' => Schemas::restart_args(),
-            'schema' => static fn () => Schemas::change_result('sophmate-restart-result'),
-        ]);
-        register_rest_route($ns, "/{$this->base}/{$this->id_pattern}/promote", [
+            ], 'schema' => static fn () => Schemas::change_result('sophmate-restart-result')]);
+        register_rest_route($ns, "/{$this->base}/{$this->id_pattern}/promote", [[
             'methods' => \WP_REST_Server::CREATABLE,
             'callback' => fn (\WP_REST_Request $r) => $this->respond($r, fn (Scope $s) => $this->services->switches->promote(
                 $s,
@@ -64,8 +62,7 @@ final class SwitchRoutes
             )),
             'permission_callback' => fn (\WP_REST_Request $r) => $this->may($r, 'restart'),
             'args' => ['note' => ['type' => 'string', 'default' => '']],
-            'schema' => static fn () => Schemas::change_result('sophmate-promote-result'),
-        ]);
+            ], 'schema' => static fn () => Schemas::change_result('sophmate-promote-result')]);
     }
 
     /** @param \Closure(Scope):ChangeResult $change */

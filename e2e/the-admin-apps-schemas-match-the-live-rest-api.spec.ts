@@ -1,0 +1,145 @@
+/**
+ * Contract test: the admin app's zod schemas (src/api) accept what the live site's routes really
+ * answer, and every field they read is one the route declares in its REST schema (OPTIONS).
+ */
+import { test, expect, type APIRequestContext } from '@playwright/test';
+import type { z } from 'zod';
+
+import {
+	automationConfigSchema,
+	categoryConfigSchema,
+	cronHookSchema,
+	scopeChangeSchema,
+	statusSchema,
+} from '../src/api/schemas';
+import { readSite, wpEval } from './support/site';
+
+type JsonSchema = {
+	type?: string | string[];
+	properties?: Record< string, JsonSchema >;
+	items?: JsonSchema;
+};
+
+const site = readSite();
+const base = `${ site.url }/wp-json/sophmate-safe-mode/v1`;
+const headers = {
+	Authorization: `Basic ${ Buffer.from(
+		`${ site.admin_user }:${ site.app_password }`
+	).toString( 'base64' ) }`,
+};
+
+async function declared(
+	request: APIRequestContext,
+	route: string
+): Promise< JsonSchema > {
+	const response = await request.fetch( `${ base }${ route }`, {
+		method: 'OPTIONS',
+		headers,
+	} );
+	expect( response.ok(), `OPTIONS ${ route }` ).toBeTruthy();
+	const body = ( await response.json() ) as { schema?: JsonSchema };
+	expect( body.schema, `${ route } declares a schema` ).toBeDefined();
+	return body.schema as JsonSchema;
+}
+
+/**
+ * Keys of a zod object, whatever wrappers (nullable, optional) it sits in.
+ * @param schema
+ */
+function keysOf( schema: z.ZodType ): string[] {
+	const def = ( schema as unknown as { def?: { innerType?: z.ZodType } } )
+		.def;
+	if ( def?.innerType ) {
+		return keysOf( def.innerType );
+	}
+	const shape = ( schema as unknown as { shape?: Record< string, unknown > } )
+		.shape;
+	return shape ? Object.keys( shape ) : [];
+}
+
+function expectDeclared(
+	schema: z.ZodType,
+	json: JsonSchema | undefined,
+	where: string
+) {
+	const properties = Object.keys( json?.properties ?? {} );
+	for ( const key of keysOf( schema ) ) {
+		expect( properties, `${ where }.${ key } is declared` ).toContain(
+			key
+		);
+	}
+}
+
+// Application-password requests only: a login cookie without a nonce would make WordPress treat
+// the request as logged out.
+test.use( { storageState: { cookies: [], origins: [] } } );
+
+test.beforeAll( async ( { request } ) => {
+	wpEval( 'e2e/fixtures/reset-plugin.php' );
+	wpEval( 'e2e/fixtures/schedule-foreign-hook.php' );
+	const created = await request.post( `${ base }/automations`, {
+		headers,
+		data: {
+			id: 'contract-sync',
+			label: 'Contract sync',
+			kind: 'workflow',
+			category: 'marketing',
+			cron_hooks: [ 'acme_newsletter_send' ],
+		},
+	} );
+	expect( created.status() ).toBe( 201 );
+} );
+
+test( "the admin app's schemas accept the live responses and read only declared fields", async ( {
+	request,
+} ) => {
+	const pause = await request.post( `${ base }/categories/content/pause`, {
+		headers,
+		data: { reason: 'contract test' },
+	} );
+	expect( pause.ok() ).toBeTruthy();
+	scopeChangeSchema.parse( await pause.json() );
+	expectDeclared(
+		scopeChangeSchema,
+		await declared( request, '/categories/content/pause' ),
+		'pause'
+	);
+
+	const status = await request.get( `${ base }/status`, { headers } );
+	const parsed = statusSchema.parse( await status.json() );
+	expect( parsed.categories.length ).toBeGreaterThanOrEqual( 7 );
+	expect( parsed.automations.map( ( a ) => a.id ) ).toContain(
+		'contract-sync'
+	);
+	const statusJson = await declared( request, '/status' );
+	expectDeclared( statusSchema, statusJson, 'status' );
+	const shape = statusSchema.shape;
+	expectDeclared(
+		shape.categories.element,
+		statusJson.properties?.categories?.items,
+		'status.categories[]'
+	);
+	expectDeclared(
+		shape.automations.element,
+		statusJson.properties?.automations?.items,
+		'status.automations[]'
+	);
+
+	const lists: [ string, z.ZodType ][] = [
+		[ '/categories', categoryConfigSchema ],
+		[ '/automations', automationConfigSchema ],
+		[ '/cron-hooks', cronHookSchema ],
+	];
+	for ( const [ route, item ] of lists ) {
+		const response = await request.get( `${ base }${ route }`, {
+			headers,
+		} );
+		expect( response.ok(), `GET ${ route }` ).toBeTruthy();
+		const rows = ( await response.json() ) as unknown[];
+		expect( rows.length, `${ route } has rows` ).toBeGreaterThan( 0 );
+		for ( const row of rows ) {
+			item.parse( row );
+		}
+		expectDeclared( item, await declared( request, route ), route );
+	}
+} );
