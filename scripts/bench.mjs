@@ -12,6 +12,7 @@
  *   - 200 concurrent pause/restart requests over 4 PHP workers: nothing lost (also an integration test)
  */
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -90,6 +91,44 @@ async function concurrentSwitches( appPassword ) {
 	];
 }
 
+/** Gzipped size of each built admin asset, as a browser would download it. */
+function bundleSizes() {
+	const dir = path.join( ROOT, 'build' );
+	return fs
+		.readdirSync( dir )
+		.filter( ( f ) => /\.(js|css)$/.test( f ) && ! f.includes( '-rtl' ) )
+		.map( ( f ) => {
+			const raw = fs.readFileSync( path.join( dir, f ) );
+			return { file: f, kb: Math.round( raw.length / 102.4 ) / 10, gzip_kb: Math.round( zlib.gzipSync( raw, { level: 9 } ).length / 102.4 ) / 10 };
+		} );
+}
+
+/** First contentful paint of the admin page (preloaded data), logged in, in Debian's Chromium. */
+async function firstPaint() {
+	const { chromium } = await import( '@playwright/test' );
+	const browser = await chromium.launch( {
+		executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+		args: [ '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1' ],
+	} );
+	try {
+		const page = await browser.newPage();
+		await page.goto( `${ site.url }/wp-login.php` );
+		await page.fill( '#user_login', 'admin' );
+		await page.fill( '#user_pass', 'password' );
+		await Promise.all( [ page.waitForURL( /wp-admin/ ), page.click( '#wp-submit' ) ] );
+		const samples = [];
+		for ( let i = 0; i < 5; i++ ) {
+			await page.goto( `${ site.url }/wp-admin/admin.php?page=sophmate-safe-mode` );
+			await page.getByTestId( 'category-row-marketing' ).waitFor();
+			samples.push( await page.evaluate( () => performance.getEntriesByName( 'first-contentful-paint' )[ 0 ]?.startTime ?? NaN ) );
+		}
+		samples.sort( ( a, b ) => a - b );
+		return { median_ms: Math.round( samples[ 2 ] ), samples_ms: samples.map( Math.round ) };
+	} finally {
+		await browser.close();
+	}
+}
+
 function fmt( n, unit ) {
 	return n === undefined ? '' : `${ n } ${ unit }`;
 }
@@ -118,6 +157,9 @@ await runMain( async () => {
 		const cron = phpBench( 'cron-tick.php' );
 		step( 'Concurrent switch changes' );
 		const concurrent = await concurrentSwitches( install.app_password );
+		step( 'Admin page: bundle size and first paint' );
+		const bundle = bundleSizes();
+		const paint = await firstPaint();
 		step( `Run recording and GET /runs at ${ Number( rows ).toLocaleString( 'en' ) } rows (takes a minute)` );
 		const runs = phpBench( 'runs.php', [ rows ] );
 
@@ -127,6 +169,8 @@ await runMain( async () => {
 			{ what: 'Cron tick, 1,000 due events, 100 bound: added by the gate (median)', value: Math.round( cron[ 2 ].median_us ) / 1000, unit: 'ms', ok: cron[ 2 ].median_us < 2000, target: '< 2 ms' },
 			{ what: 'Run recording, start + 3 steps + finish', value: runs[ 0 ].value, unit: 'runs/s', ok: runs[ 0 ].value >= 1000, target: '≥ 1,000 runs/s' },
 			{ what: runs[ 1 ].name.replace( /\(.*\)/, '' ).trim() + ' (p95)', value: runs[ 1 ].p95_ms, unit: 'ms', ok: runs[ 1 ].p95_ms < 50, target: '< 50 ms' },
+			{ what: 'Admin bundle, all JS + CSS gzipped', value: Math.round( bundle.reduce( ( sum, b ) => sum + b.gzip_kb, 0 ) ), unit: 'KB', ok: bundle.reduce( ( sum, b ) => sum + b.gzip_kb, 0 ) <= 300, target: '≤ 300 KB' },
+			{ what: 'Admin page first contentful paint, logged in, preloaded (median of 5)', value: paint.median_ms, unit: 'ms', ok: paint.median_ms <= 1000, target: '≤ 1,000 ms' },
 			{ what: '200 concurrent pause/restart requests: accepted changes lost', value: concurrent[ 0 ].lost, unit: '', ok: concurrent[ 0 ].lost === 0 && concurrent[ 0 ].server_errors === 0, target: '0 lost, no 5xx' },
 		];
 		const cpu = os.cpus()[ 0 ]?.model || 'unknown CPU';
@@ -145,7 +189,7 @@ await runMain( async () => {
 			'## Details',
 			'',
 			'```json',
-			JSON.stringify( { decision, cron, runs, concurrent }, null, 2 ),
+			JSON.stringify( { decision, cron, runs, concurrent, bundle, paint }, null, 2 ),
 			'```',
 			'',
 			'## How each is measured',
@@ -161,6 +205,9 @@ await runMain( async () => {
 			'  into the custom tables, one process, no batching across runs.',
 			'- **GET /runs**: history grown to the given number of rows (7 categories, 8 statuses), then 200',
 			'  in-process REST dispatches of `GET /runs?category=…&status=…&per_page=50` on pages 1–3.',
+			'- **Admin bundle**: every `build/*.js` and `build/*.css` (not the RTL copy), gzipped at level 9.',
+			'- **First paint**: Playwright in Debian\'s Chromium, logged in, loads the Automation Safety page five',
+			'  times on the bench site (status and categories preloaded) and reads `first-contentful-paint`.',
 			'- **Concurrency**: 200 simultaneous HTTP requests (application password) alternating pause and',
 			'  restart over the 7 categories; every accepted change must be in the audit log.',
 			'',
