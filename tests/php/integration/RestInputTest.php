@@ -39,6 +39,18 @@ final class RestInputTest extends IntegrationTestCase
         self::assertSame([], $this->audit_rows(), 'a refused request writes no audit event');
     }
 
+    public function test_history_filters_name_the_bad_field(): void
+    {
+        foreach (['/runs' => 'since', '/audit' => 'until'] as $route => $field) {
+            $response = $this->rest('GET', $route, [], [$field => 'last tuesday-ish']);
+            $this->assertError($response, 400, 'sophmate_invalid_time');
+            self::assertStringContainsString($field, $this->data($response)['message']);
+        }
+        $response = $this->rest('GET', '/runs', [], ['per_page' => 500]);
+        $this->assertError($response, 400, 'sophmate_invalid_param');
+        self::assertArrayHasKey('per_page', $this->data($response)['data']['params']);
+    }
+
     public function test_a_restart_missing_acknowledgements_names_them(): void
     {
         $this->rest('POST', '/categories/marketing/pause', ['reason' => 'x']);
