@@ -49,7 +49,7 @@ final class FailClosedRecorder
                 'held',
                 'Switch state could not be read: ' . $board->corruption . '. All automation was held until it is repaired.',
                 Actor::system(),
-                'constant',
+                'system',
                 $this->clock->now(),
                 ['problem' => $board->corruption]
             ));
