@@ -3,7 +3,7 @@ import { __, sprintf } from '@wordpress/i18n';
 
 import { API_NAMESPACE } from './api';
 import { BootProvider, type BootResult } from './boot';
-import { AutomationSafetyPage } from './pages/AutomationSafetyPage';
+import { ConsolePage } from './pages/ConsolePage';
 
 function BootError( { message }: { message: string } ) {
 	return (
@@ -54,7 +54,7 @@ export function App( { boot }: { boot: BootResult } ) {
 	}
 	return (
 		<BootProvider value={ boot.boot }>
-			<AutomationSafetyPage />
+			<ConsolePage />
 		</BootProvider>
 	);
 }

@@ -15,6 +15,8 @@ import './store/status';
 import './store/categories';
 import './store/automations';
 import './store/cron-hooks';
+import './store/runs';
+import './store/audit';
 
 import { App } from './App';
 import { parseBoot } from './boot';

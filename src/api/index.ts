@@ -6,3 +6,5 @@ export * from './switches';
 export * from './categories';
 export * from './automations';
 export * from './cron-hooks';
+export * from './runs';
+export * from './audit';

@@ -4,9 +4,11 @@ import type { ReactElement } from 'react';
 
 import { BootProvider, type Boot } from '../../../src/boot';
 import { NoticeList, NoticesProvider } from '../../../src/components/Notices';
+import { auditStore } from '../../../src/store/audit';
 import { automationsStore } from '../../../src/store/automations';
 import { categoriesStore } from '../../../src/store/categories';
 import { cronHooksStore } from '../../../src/store/cron-hooks';
+import { runsStore } from '../../../src/store/runs';
 import { statusStore } from '../../../src/store/status';
 
 export const managerBoot: Boot = {
@@ -30,6 +32,8 @@ export function createTestRegistry() {
 	registry.register( categoriesStore );
 	registry.register( automationsStore );
 	registry.register( cronHooksStore );
+	registry.register( runsStore );
+	registry.register( auditStore );
 	return registry;
 }
 

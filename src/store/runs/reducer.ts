@@ -1,0 +1,68 @@
+import type { RunsAction, RunsState } from './types';
+
+export const initialState: RunsState = {
+	page: null,
+	queryKey: null,
+	latestRequestId: 0,
+	isFetching: false,
+	error: null,
+	runs: {},
+	runErrors: {},
+};
+
+/**
+ * Runs store reducer; ignores answers of superseded list requests, so a slow
+ * answer for old filters cannot replace the page of the current ones.
+ *
+ * @param state  Current state.
+ * @param action Dispatched action.
+ */
+export function reducer(
+	state: RunsState = initialState,
+	action: RunsAction
+): RunsState {
+	switch ( action.type ) {
+		case 'FETCH_RUNS_START':
+			return {
+				...state,
+				queryKey: action.queryKey,
+				latestRequestId: state.latestRequestId + 1,
+				isFetching: true,
+			};
+		case 'FETCH_RUNS_SUCCESS':
+			if ( action.requestId !== state.latestRequestId ) {
+				return state;
+			}
+			return {
+				...state,
+				page: {
+					items: action.items,
+					total: action.total,
+					totalPages: action.totalPages,
+				},
+				isFetching: false,
+				error: null,
+			};
+		case 'FETCH_RUNS_FAILURE':
+			if ( action.requestId !== state.latestRequestId ) {
+				return state;
+			}
+			return { ...state, isFetching: false, error: action.error };
+		case 'RECEIVE_RUN': {
+			const runErrors = { ...state.runErrors };
+			delete runErrors[ action.run.id ];
+			return {
+				...state,
+				runs: { ...state.runs, [ action.run.id ]: action.run },
+				runErrors,
+			};
+		}
+		case 'RECEIVE_RUN_ERROR':
+			return {
+				...state,
+				runErrors: { ...state.runErrors, [ action.id ]: action.error },
+			};
+		default:
+			return state;
+	}
+}
