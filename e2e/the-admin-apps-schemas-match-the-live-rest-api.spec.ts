@@ -12,6 +12,8 @@ import {
 	scopeChangeSchema,
 	statusSchema,
 } from '../src/api/schemas';
+import { auditEventSchema, auditVerificationSchema } from '../src/api/audit';
+import { runSchema } from '../src/api/runs';
 import { readSite, wpEval } from './support/site';
 
 type JsonSchema = {
@@ -142,4 +144,31 @@ test( "the admin app's schemas accept the live responses and read only declared 
 		}
 		expectDeclared( item, await declared( request, route ), route );
 	}
+} );
+
+test( "the operator console's run and audit schemas accept the live responses and read only declared fields", async ( {
+	request,
+} ) => {
+	wpEval( 'e2e/fixtures/seed-runs.php' );
+	const pairs: [ string, z.ZodType ][] = [
+		[ '/runs', runSchema ],
+		[ '/audit', auditEventSchema ],
+	];
+	for ( const [ route, item ] of pairs ) {
+		const response = await request.get( `${ base }${ route }`, {
+			headers,
+		} );
+		expect( response.ok(), `GET ${ route }` ).toBeTruthy();
+		expect( response.headers()[ 'x-wp-total' ] ).toBeDefined();
+		const rows = ( await response.json() ) as unknown[];
+		expect( rows.length, `${ route } has rows` ).toBeGreaterThan( 0 );
+		for ( const row of rows ) {
+			item.parse( row );
+		}
+		expectDeclared( item, await declared( request, route ), route );
+	}
+	const verify = await request.get( `${ base }/audit/verify`, { headers } );
+	expect( auditVerificationSchema.parse( await verify.json() ).ok ).toBe(
+		true
+	);
 } );
