@@ -56,6 +56,31 @@ export const emergencySchema = z.object( {
 	via: z.enum( [ 'constant', 'file' ] ).nullable(),
 } );
 
+/** Status of a run as the overview reports it (last run of a category). */
+export const lastRunStatusSchema = z.enum( [
+	'queued',
+	'running',
+	'succeeded',
+	'failed',
+	'skipped',
+	'held',
+	'cancelled',
+	'awaiting_approval',
+] );
+
+/** The newest run of a category. */
+export const lastRunSchema = z.object( {
+	status: lastRunStatusSchema,
+	started_at: isoDateTimeSchema,
+	automation: z.string(),
+} );
+
+/** Amount per unit, e.g. `{ tokens: 1234, USD: 0.12 }`; PHP's `[]` is accepted. */
+export const spendByUnitSchema = z.preprocess(
+	( value ) => ( Array.isArray( value ) && value.length === 0 ? {} : value ),
+	z.record( z.string(), z.number() )
+);
+
 export const categoryStatusSchema = z.object( {
 	slug: z.string().min( 1 ),
 	label: z.string(),
@@ -64,6 +89,14 @@ export const categoryStatusSchema = z.object( {
 	paused: z.boolean(),
 	effective: effectiveSchema,
 	switch: switchSchema.nullable(),
+	/*
+	 * At-a-glance history (optional: older servers and fixtures omit them).
+	 */
+	ownerless: z.boolean().optional(),
+	last_run: lastRunSchema.nullable().optional(),
+	runs_24h: z.number().int().optional(),
+	failed_24h: z.number().int().optional(),
+	spend_24h: spendByUnitSchema.optional(),
 } );
 
 export const automationKindSchema = z.enum( [
@@ -90,6 +123,8 @@ export const automationStatusSchema = z.object( {
 	/** The switch that decided `effective` (`category:SLUG`, `global` …); empty when it runs. */
 	decided_by: z.string(),
 	reason: z.string(),
+	/** No owner is set (optional: older servers omit it). */
+	ownerless: z.boolean().optional(),
 } );
 
 /** GET /status */
@@ -241,6 +276,8 @@ export type Switch = z.infer< typeof switchSchema >;
 export type SafeMode = z.infer< typeof safeModeSchema >;
 export type Emergency = z.infer< typeof emergencySchema >;
 export type CategoryStatus = z.infer< typeof categoryStatusSchema >;
+export type LastRun = z.infer< typeof lastRunSchema >;
+export type LastRunStatus = z.infer< typeof lastRunStatusSchema >;
 export type AutomationKind = z.infer< typeof automationKindSchema >;
 export type AutomationMode = z.infer< typeof automationModeSchema >;
 export type AutomationStatus = z.infer< typeof automationStatusSchema >;

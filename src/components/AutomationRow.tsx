@@ -12,6 +12,7 @@ import {
 	modeLabel,
 	originLabel,
 } from '../utils/labels';
+import { OwnerlessFlag } from './OwnerlessFlag';
 import { StateBadge } from './StateBadge';
 import { SwitchActions } from './SwitchActions';
 import { SwitchDetails } from './SwitchDetails';
@@ -120,12 +121,10 @@ export function AutomationRow( {
 				{ categoryLabel }
 			</td>
 			<td data-colname={ __( 'Owner', 'sophmate-safe-mode' ) }>
-				{ automation.owner ? (
+				{ automation.owner && ! automation.ownerless ? (
 					actorName( automation.owner )
 				) : (
-					<span className="sophmate-safe-mode__meta">
-						{ __( 'No owner', 'sophmate-safe-mode' ) }
-					</span>
+					<OwnerlessFlag testId={ `automation-ownerless-${ id }` } />
 				) }
 			</td>
 			<td data-colname={ __( 'Mode', 'sophmate-safe-mode' ) }>

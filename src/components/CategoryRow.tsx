@@ -1,9 +1,12 @@
 import { useSelect } from '@wordpress/data';
 import { __, sprintf } from '@wordpress/i18n';
 
-import type { CategoryStatus } from '../api';
+import type { CategoryStatus, LastRunStatus } from '../api';
 import { categoriesStore } from '../store/categories';
 import { actorName, effectiveLabel, policySummary } from '../utils/labels';
+import { formatAbsolute, formatRelative, useNow } from '../utils/time';
+import { formatNumber } from './charts/format';
+import { OwnerlessFlag } from './OwnerlessFlag';
 import { StateBadge } from './StateBadge';
 import { SwitchActions } from './SwitchActions';
 import { SwitchDetails } from './SwitchDetails';
@@ -53,6 +56,96 @@ function PolicyCell( { slug }: { slug: string } ) {
 }
 
 /**
+ * Translated label of a run status.
+ *
+ * @param status Run status.
+ */
+export function lastRunStatusLabel( status: LastRunStatus ): string {
+	const labels: Record< LastRunStatus, string > = {
+		queued: __( 'Queued', 'sophmate-safe-mode' ),
+		running: __( 'Running', 'sophmate-safe-mode' ),
+		succeeded: __( 'Succeeded', 'sophmate-safe-mode' ),
+		failed: __( 'Failed', 'sophmate-safe-mode' ),
+		skipped: __( 'Skipped', 'sophmate-safe-mode' ),
+		held: __( 'Held', 'sophmate-safe-mode' ),
+		cancelled: __( 'Cancelled', 'sophmate-safe-mode' ),
+		awaiting_approval: __( 'Awaiting approval', 'sophmate-safe-mode' ),
+	};
+	return labels[ status ];
+}
+
+/**
+ * "3 failed of 40 · 1,234 tokens", or null when the server sent no counts.
+ *
+ * @param category Category status from GET /status.
+ */
+export function last24hSummary( category: CategoryStatus ): string | null {
+	if ( category.runs_24h === undefined ) {
+		return null;
+	}
+	const parts = [
+		category.runs_24h === 0
+			? __( 'No runs', 'sophmate-safe-mode' )
+			: sprintf(
+					/* translators: 1: failed runs, 2: all runs in the last 24 hours. */
+					__( '%1$s failed of %2$s', 'sophmate-safe-mode' ),
+					formatNumber( category.failed_24h ?? 0 ),
+					formatNumber( category.runs_24h )
+				),
+		...Object.entries( category.spend_24h ?? {} ).map(
+			( [ unit, amount ] ) => `${ formatNumber( amount ) } ${ unit }`
+		),
+	];
+	return parts.join( ' · ' );
+}
+
+function ActivityCell( { category }: { category: CategoryStatus } ) {
+	const now = useNow();
+	const { last_run: lastRun, slug } = category;
+	const summary = last24hSummary( category );
+	if ( lastRun === undefined && summary === null ) {
+		return <span className="sophmate-safe-mode__meta">—</span>;
+	}
+	return (
+		<div data-testid={ `category-activity-${ slug }` }>
+			{ lastRun ? (
+				<p className="sophmate-safe-mode__last-run">
+					<span
+						className={ `sophmate-safe-mode__run-badge is-${ lastRun.status }` }
+					>
+						{ lastRunStatusLabel( lastRun.status ) }
+					</span>{ ' ' }
+					<time
+						dateTime={ lastRun.started_at }
+						title={ formatAbsolute( lastRun.started_at ) }
+					>
+						{ formatRelative( lastRun.started_at, now ) }
+					</time>
+					<br />
+					<code>{ lastRun.automation }</code>
+				</p>
+			) : (
+				<p className="sophmate-safe-mode__meta">
+					{ __( 'No runs yet', 'sophmate-safe-mode' ) }
+				</p>
+			) }
+			{ summary !== null && (
+				<p
+					className={ `sophmate-safe-mode__meta${
+						( category.failed_24h ?? 0 ) > 0 ? ' has-failures' : ''
+					}` }
+				>
+					<span className="screen-reader-text">
+						{ __( 'Last 24 hours:', 'sophmate-safe-mode' ) }{ ' ' }
+					</span>
+					{ summary }
+				</p>
+			) }
+		</div>
+	);
+}
+
+/**
  * One category: state with who/why/since, effective decision, pause policy
  * and the actions the current user may take.
  *
@@ -70,6 +163,14 @@ export function CategoryRow( { category }: { category: CategoryStatus } ) {
 				<strong>{ label }</strong>
 				<br />
 				<code>{ slug }</code>
+				{ category.ownerless && (
+					<>
+						<br />
+						<OwnerlessFlag
+							testId={ `category-ownerless-${ slug }` }
+						/>
+					</>
+				) }
 				{ category.owner && (
 					<p className="sophmate-safe-mode__meta">
 						{ sprintf(
@@ -98,6 +199,14 @@ export function CategoryRow( { category }: { category: CategoryStatus } ) {
 			</td>
 			<td data-colname={ __( 'Pause policy', 'sophmate-safe-mode' ) }>
 				<PolicyCell slug={ slug } />
+			</td>
+			<td
+				data-colname={ __(
+					'Recent runs (24 hours)',
+					'sophmate-safe-mode'
+				) }
+			>
+				<ActivityCell category={ category } />
 			</td>
 			<td className="sophmate-safe-mode__actions">
 				<SwitchActions

@@ -63,6 +63,12 @@ export function CategoryTable() {
 								{ __( 'Pause policy', 'sophmate-safe-mode' ) }
 							</th>
 							<th scope="col">
+								{ __(
+									'Recent runs (24 hours)',
+									'sophmate-safe-mode'
+								) }
+							</th>
+							<th scope="col">
 								{ __( 'Actions', 'sophmate-safe-mode' ) }
 							</th>
 						</tr>

@@ -5,6 +5,7 @@ import { __ } from '@wordpress/i18n';
 import { useBoot } from '../boot';
 import { AutomationTable } from '../components/AutomationTable';
 import { CategoryTable } from '../components/CategoryTable';
+import { OverviewCharts } from '../components/charts/OverviewCharts';
 import { NoticeList, NoticesProvider } from '../components/Notices';
 import { SafeModePanel } from '../components/SafeModePanel';
 import { automationsStore } from '../store/automations';
@@ -82,6 +83,7 @@ function PageBody() {
 				<>
 					<SafeModePanel />
 					<CategoryTable />
+					<OverviewCharts />
 					<AutomationTable />
 				</>
 			) }

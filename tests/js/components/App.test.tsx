@@ -17,6 +17,7 @@ import {
 	statusPayload,
 } from '../support/fixtures';
 import { createTestRegistry, managerBoot } from '../support/render';
+import { statsPayload } from '../support/stats-fixtures';
 
 vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
 
@@ -24,6 +25,7 @@ const STATUS = 'GET /sophmate-safe-mode/v1/status';
 const CATEGORIES = 'GET /sophmate-safe-mode/v1/categories?per_page=100';
 const AUTOMATIONS = 'GET /sophmate-safe-mode/v1/automations?per_page=200';
 const CRON_HOOKS = 'GET /sophmate-safe-mode/v1/cron-hooks';
+const STATS = 'GET /sophmate-safe-mode/v1/stats?window=24h';
 
 function renderApp( bootValue: unknown ) {
 	const registry = createTestRegistry();
@@ -45,6 +47,7 @@ describe( 'Automation Safety page', () => {
 			[ CATEGORIES ]: () => categoryConfigPayload(),
 			[ AUTOMATIONS ]: () => automationConfigPayload(),
 			[ CRON_HOOKS ]: () => cronHooksPayload(),
+			[ STATS ]: () => statsPayload(),
 		} );
 
 		renderApp( managerBoot );
@@ -88,6 +91,7 @@ describe( 'Automation Safety page', () => {
 				AUTOMATIONS,
 				CATEGORIES,
 				CRON_HOOKS,
+				STATS,
 				STATUS,
 			] )
 		);

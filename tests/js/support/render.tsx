@@ -9,6 +9,7 @@ import { automationsStore } from '../../../src/store/automations';
 import { categoriesStore } from '../../../src/store/categories';
 import { cronHooksStore } from '../../../src/store/cron-hooks';
 import { runsStore } from '../../../src/store/runs';
+import { statsStore } from '../../../src/store/stats';
 import { statusStore } from '../../../src/store/status';
 
 export const managerBoot: Boot = {
@@ -34,6 +35,7 @@ export function createTestRegistry() {
 	registry.register( cronHooksStore );
 	registry.register( runsStore );
 	registry.register( auditStore );
+	registry.register( statsStore );
 	return registry;
 }
 
