@@ -102,7 +102,10 @@ export function last24hSummary( category: CategoryStatus ): string | null {
 function ActivityCell( { category }: { category: CategoryStatus } ) {
 	const now = useNow();
 	const { last_run: lastRun, slug } = category;
-	const summary = last24hSummary( category );
+	const summary =
+		lastRun === null && category.runs_24h === 0
+			? null
+			: last24hSummary( category );
 	if ( lastRun === undefined && summary === null ) {
 		return <span className="sophmate-safe-mode__meta">—</span>;
 	}
