@@ -1,11 +1,40 @@
+import { Spinner } from '@wordpress/components';
+import { Suspense, lazy } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import { ConsoleNav } from '../components/ConsoleNav';
 import { useRoute, type Route } from '../utils/route';
-import { AuditView } from './AuditView';
 import { AutomationSafetyPage } from './AutomationSafetyPage';
-import { RunDetailView } from './RunDetailView';
-import { RunsView } from './RunsView';
+
+/*
+ * Every view but the overview is its own chunk: the overview is what an
+ * operator opens in a hurry, so its bundle carries nothing else.
+ */
+const RunsView = lazy( () =>
+	import( /* webpackChunkName: "runs" */ './RunsView' ).then( ( m ) => ( {
+		default: m.RunsView,
+	} ) )
+);
+const RunDetailView = lazy( () =>
+	import( /* webpackChunkName: "run" */ './RunDetailView' ).then(
+		( m ) => ( { default: m.RunDetailView } )
+	)
+);
+const AuditView = lazy( () =>
+	import( /* webpackChunkName: "audit" */ './AuditView' ).then( ( m ) => ( {
+		default: m.AuditView,
+	} ) )
+);
+const CategoryView = lazy( () =>
+	import( /* webpackChunkName: "category" */ './CategoryView' ).then(
+		( m ) => ( { default: m.CategoryView } )
+	)
+);
+const AutomationView = lazy( () =>
+	import( /* webpackChunkName: "automation" */ './AutomationView' ).then(
+		( m ) => ( { default: m.AutomationView } )
+	)
+);
 
 function OtherView( {
 	route,
@@ -33,7 +62,20 @@ function OtherView( {
 					navigate={ navigate }
 				/>
 			);
+		case 'category':
+			return <CategoryView slug={ route.slug } navigate={ navigate } />;
+		case 'automation':
+			return <AutomationView id={ route.id } navigate={ navigate } />;
 	}
+}
+
+function ViewLoading() {
+	return (
+		<p className="sophmate-safe-mode__loading" role="status">
+			<Spinner />
+			{ __( 'Loading…', 'sophmate-safe-mode' ) }
+		</p>
+	);
 }
 
 /**
@@ -53,7 +95,9 @@ export function ConsolePage() {
 						{ __( 'Automation Safety', 'sophmate-safe-mode' ) }
 					</h1>
 					<hr className="wp-header-end" />
-					<OtherView route={ route } navigate={ navigate } />
+					<Suspense fallback={ <ViewLoading /> }>
+						<OtherView route={ route } navigate={ navigate } />
+					</Suspense>
 				</div>
 			) }
 		</>

@@ -1,7 +1,8 @@
 /**
  * Views of the one admin page, kept in the query string so every view is
  * bookmarkable: `admin.php?page=sophmate-safe-mode&view=runs&status=failed&paged=2`,
- * `&view=run&id=123`, `&view=audit`. Navigation uses history.pushState and
+ * `&view=run&id=123`, `&view=audit`, `&view=category&slug=marketing`,
+ * `&view=automation&id=nightly-digest`. Navigation uses history.pushState and
  * listens to popstate, so back/forward work without a reload.
  */
 import { useCallback, useEffect, useState } from '@wordpress/element';
@@ -19,12 +20,15 @@ export type Route =
 	| { view: 'overview' }
 	| { view: 'runs'; filters: RunFilters; page: number }
 	| { view: 'run'; id: number }
+	| { view: 'category'; slug: string }
+	| { view: 'automation'; id: string }
 	| { view: 'audit'; filters: AuditFilters; page: number };
 
 /** Query args of ours; everything else in the URL (e.g. `page`) is kept. */
 const OWN_ARGS = [
 	'view',
 	'id',
+	'slug',
 	'paged',
 	'category',
 	'automation',
@@ -74,6 +78,14 @@ export function parseRoute( searchString: string ): Route {
 				? { view: 'run', id }
 				: { view: 'overview' };
 		}
+		case 'category': {
+			const slug = get( 'slug' );
+			return slug ? { view: 'category', slug } : { view: 'overview' };
+		}
+		case 'automation': {
+			const id = get( 'id' );
+			return id ? { view: 'automation', id } : { view: 'overview' };
+		}
 		case 'audit':
 			return {
 				view: 'audit',
@@ -109,8 +121,11 @@ export function routeToSearch( route: Route, current: string ): string {
 	if ( route.view !== 'overview' ) {
 		search.set( 'view', route.view );
 	}
-	if ( route.view === 'run' ) {
+	if ( route.view === 'run' || route.view === 'automation' ) {
 		set( 'id', route.id );
+	}
+	if ( route.view === 'category' ) {
+		set( 'slug', route.slug );
 	}
 	if ( route.view === 'runs' || route.view === 'audit' ) {
 		Object.entries( route.filters ).forEach( ( [ key, value ] ) =>

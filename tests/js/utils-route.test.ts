@@ -61,4 +61,28 @@ describe( 'routes in the query string', () => {
 			search.replace( 'page=sophmate-safe-mode&', '' )
 		);
 	} );
+
+	it( 'read category and automation pages, and fall back to the overview without their key', () => {
+		expect( parseRoute( '?view=category&slug=marketing' ) ).toEqual( {
+			view: 'category',
+			slug: 'marketing',
+		} );
+		expect( parseRoute( '?view=automation&id=nightly-digest' ) ).toEqual( {
+			view: 'automation',
+			id: 'nightly-digest',
+		} );
+		expect( parseRoute( '?view=category' ) ).toEqual( { view: 'overview' } );
+		expect( parseRoute( '?view=automation&id=' ) ).toEqual( {
+			view: 'overview',
+		} );
+		expect(
+			routeToSearch(
+				{ view: 'category', slug: 'marketing' },
+				'?page=sophmate-safe-mode&view=run&id=4'
+			)
+		).toBe( '?page=sophmate-safe-mode&view=category&slug=marketing' );
+		expect(
+			routeToSearch( { view: 'automation', id: 'a b' }, '' )
+		).toBe( '?view=automation&id=a+b' );
+	} );
 } );
