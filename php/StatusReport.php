@@ -77,6 +77,7 @@ final class StatusReport
                 'reason' => $decision->reason(),
                 'switch' => $this->switch_view(Scope::automation($id), $record),
                 'ownerless' => $automation->owner_id === null,
+                'last_run' => $this->runs->last_run_of_automation($id),
             ];
         }
         $safe_mode = $board->safe_mode->to_array();

@@ -55,14 +55,7 @@ final class StatusController extends Controller
                             'switch' => Schemas::switch_record(),
                             'automation_count' => ['type' => 'integer'],
                             'ownerless' => ['type' => 'boolean', 'description' => 'No owner is set.'],
-                            'last_run' => [
-                                'type' => ['object', 'null'],
-                                'properties' => [
-                                    'status' => ['type' => 'string'],
-                                    'started_at' => ['type' => 'string', 'format' => 'date-time'],
-                                    'automation' => ['type' => 'string'],
-                                ],
-                            ],
+                            'last_run' => self::last_run_schema(),
                             'runs_24h' => ['type' => 'integer'],
                             'failed_24h' => ['type' => 'integer'],
                             'spend_24h' => ['type' => 'object', 'description' => 'Amount per unit over the last 24 hours.'],
@@ -87,9 +80,25 @@ final class StatusController extends Controller
                             'reason' => ['type' => 'string'],
                             'switch' => Schemas::switch_record(),
                             'ownerless' => ['type' => 'boolean'],
+                            'last_run' => self::last_run_schema(),
                         ],
                     ],
                 ],
+            ],
+        ];
+    }
+
+    /** @return array<string,mixed> the newest run of a category or automation, null before the first */
+    private static function last_run_schema(): array
+    {
+        return [
+            'type' => ['object', 'null'],
+            'properties' => [
+                'id' => ['type' => 'integer'],
+                'status' => ['type' => 'string'],
+                'started_at' => ['type' => 'string', 'format' => 'date-time'],
+                'automation' => ['type' => 'string'],
+                'failed_step' => ['type' => ['string', 'null']],
             ],
         ];
     }

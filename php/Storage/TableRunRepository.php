@@ -161,14 +161,32 @@ final class TableRunRepository implements RunRepository
 
     public function last_run(string $category): ?array
     {
+        return $this->newest_where('category', $category);
+    }
+
+    public function last_run_of_automation(string $automation_id): ?array
+    {
+        return $this->newest_where('automation', $automation_id);
+    }
+
+    /** @return array{id:int,status:string,started_at:string,automation:string,failed_step:?string}|null */
+    private function newest_where(string $column, string $value): ?array
+    {
+        // $column comes from the two callers above, never from input; both have a (column, started_at) index.
         $row = $this->db->get_row($this->db->prepare(
-            "SELECT status, started_at, automation FROM {$this->schema->runs_table()} WHERE category = %s ORDER BY started_at DESC, id DESC LIMIT 1",
-            $category
+            "SELECT id, status, started_at, automation, failed_step FROM {$this->schema->runs_table()} WHERE {$column} = %s ORDER BY started_at DESC, id DESC LIMIT 1",
+            $value
         ), ARRAY_A);
         if (!is_array($row)) {
             return null;
         }
-        return ['status' => (string) $row['status'], 'started_at' => self::iso((string) $row['started_at']), 'automation' => (string) $row['automation']];
+        return [
+            'id' => (int) $row['id'],
+            'status' => (string) $row['status'],
+            'started_at' => self::iso((string) $row['started_at']),
+            'automation' => (string) $row['automation'],
+            'failed_step' => $row['failed_step'] === null ? null : (string) $row['failed_step'],
+        ];
     }
 
     public function counts_by_category(\DateTimeImmutable $since): array

@@ -68,11 +68,14 @@ export const lastRunStatusSchema = z.enum( [
 	'awaiting_approval',
 ] );
 
-/** The newest run of a category. */
+/** The newest run of a category or an automation. */
 export const lastRunSchema = z.object( {
+	/** Optional: sites answering before the run id was added omit it. */
+	id: z.number().int().positive().optional(),
 	status: lastRunStatusSchema,
 	started_at: isoDateTimeSchema,
 	automation: z.string(),
+	failed_step: z.string().nullable().optional(),
 } );
 
 /** Amount per unit, e.g. `{ tokens: 1234, USD: 0.12 }`; PHP's `[]` is accepted. */
@@ -125,6 +128,7 @@ export const automationStatusSchema = z.object( {
 	reason: z.string(),
 	/** No owner is set (optional: older servers omit it). */
 	ownerless: z.boolean().optional(),
+	last_run: lastRunSchema.nullable().optional(),
 } );
 
 /** GET /status */

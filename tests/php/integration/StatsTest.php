@@ -44,6 +44,7 @@ final class StatsTest extends IntegrationTestCase
         sophmate_safe_mode_register_automation('stats-agent', ['label' => 'Stats agent', 'kind' => 'agent', 'category' => 'agent', 'owner' => 'admin']);
         $run = sophmate_safe_mode_start_run('stats-agent');
         $run->spend(42, 'tokens');
+        $run->step('send reply');
         $run->fail('boom');
         $this->rest('PATCH', '/categories/image', ['owner_id' => null]);
 
@@ -54,5 +55,12 @@ final class StatsTest extends IntegrationTestCase
         self::assertNull($categories['content']['last_run']);
         self::assertTrue($categories['image']['ownerless']);
         self::assertFalse($categories['agent']['ownerless']);
+        self::assertSame($run->id(), $categories['agent']['last_run']['id'], 'the overview links the last run by id');
+
+        $automations = array_column($this->data($this->rest('GET', '/status'))['automations'], null, 'id');
+        self::assertSame(
+            ['id' => $run->id(), 'status' => 'failed', 'automation' => 'stats-agent', 'failed_step' => 'send reply'],
+            array_intersect_key($automations['stats-agent']['last_run'], ['id' => 1, 'status' => 1, 'automation' => 1, 'failed_step' => 1])
+        );
     }
 }
