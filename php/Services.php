@@ -7,20 +7,24 @@ namespace SophMate\SafeMode;
 use SophMate\SafeMode\Domain\Clock;
 use SophMate\SafeMode\Domain\Config\Catalog;
 use SophMate\SafeMode\Domain\Decision\DecisionEngine;
-use SophMate\SafeMode\Domain\SystemClock;
+use SophMate\SafeMode\Domain\Exception\Conflict;
+use SophMate\SafeMode\Domain\Review\RestartReview;
+use SophMate\SafeMode\Domain\Scope;
 use SophMate\SafeMode\Domain\Switches\SwitchService;
+use SophMate\SafeMode\Domain\SystemClock;
 use SophMate\SafeMode\Enforcement\ActionsListener;
 use SophMate\SafeMode\Enforcement\CronGate;
 use SophMate\SafeMode\Enforcement\EmergencySwitch;
 use SophMate\SafeMode\Enforcement\FailClosedRecorder;
 use SophMate\SafeMode\Enforcement\Gate;
+use SophMate\SafeMode\Enforcement\Maintenance;
 use SophMate\SafeMode\Enforcement\OutboundHttpGate;
 use SophMate\SafeMode\Enforcement\RestInboundGate;
-use SophMate\SafeMode\Enforcement\RunContext;
-use SophMate\SafeMode\Enforcement\Maintenance;
 use SophMate\SafeMode\Enforcement\RetryScheduler;
+use SophMate\SafeMode\Enforcement\RunContext;
 use SophMate\SafeMode\Enforcement\RunStarter;
 use SophMate\SafeMode\Enforcement\ShutdownRecorder;
+use SophMate\SafeMode\Review\EvidenceCollector;
 use SophMate\SafeMode\Storage\OptionAutomationRepository;
 use SophMate\SafeMode\Storage\OptionCategoryRepository;
 use SophMate\SafeMode\Storage\OptionProviderRepository;
@@ -62,6 +66,7 @@ final class Services
     public readonly OptionProviderRepository $providers;
     public readonly OutboundHttpGate $outbound_gate;
     public readonly RestInboundGate $inbound_gate;
+    public readonly EvidenceCollector $evidence;
 
     public function __construct(\wpdb $db, string $content_dir)
     {
@@ -91,5 +96,26 @@ final class Services
         $this->registrar = new Registrar($this->catalog, $this->actors);
         $this->cron_gate = new CronGate($this->catalog, $this->gate, $this->runs, $this->clock, $this->run_context);
         $this->status = new StatusReport($this->catalog, $this->switch_store, $this->emergency, $this->gate, $this->actors, $this->runs, $this->clock);
+        $this->evidence = new EvidenceCollector($this->switch_store, $this->catalog, $this->runs, $this->audit, $this->providers, $this->clock);
+    }
+
+    /**
+     * The review a restart of $scope is made on, from request or command input.
+     *
+     * @param mixed $override_reason
+     * @param mixed $seen_hash
+     */
+    public function restart_review(Scope $scope, $override_reason, $seen_hash): ?RestartReview
+    {
+        try {
+            $evidence = $this->evidence->collect($scope);
+        } catch (Conflict) {
+            return null; // Not paused: the switch service refuses the restart with its own message.
+        }
+        return new RestartReview(
+            $evidence,
+            is_string($override_reason) ? $override_reason : null,
+            is_string($seen_hash) && preg_match('/^[0-9a-f]{64}$/', $seen_hash) === 1 ? $seen_hash : null
+        );
     }
 }

@@ -21,6 +21,7 @@ final class Commands
         \WP_CLI::add_command('sophmate status', new StatusCommand($this->services));
         \WP_CLI::add_command('sophmate pause', new PauseCommand($this->services));
         \WP_CLI::add_command('sophmate safe-mode', new SafeModeCommand($this->services));
+        \WP_CLI::add_command('sophmate review', new ReviewCommand($this->services));
         \WP_CLI::add_command('sophmate restart', new RestartCommand($this->services));
         \WP_CLI::add_command('sophmate promote', new PromoteCommand($this->services));
         \WP_CLI::add_command('sophmate runs', new RunsCommand($this->services));

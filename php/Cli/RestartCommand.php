@@ -34,6 +34,9 @@ final class RestartCommand extends CommandSupport
      * [--note=<text>]
      * : What was reviewed and why it is safe.
      *
+     * [--override-reason=<text>]
+     * : Restart although a provider the scope depends on is in outage, and why.
+     *
      * ## EXAMPLES
      *
      *     wp sophmate restart category:marketing --ack=all-reviewed --max-runs=3 --read-only --note="Dedup fixed"
@@ -60,7 +63,7 @@ final class RestartCommand extends CommandSupport
             if (isset($assoc_args['read-only'])) {
                 $trial['read_only'] = (bool) $assoc_args['read-only'];
             }
-            $result = $this->services->switches->restart($scope, SafeModeCommand::acks($assoc_args), (string) ($assoc_args['note'] ?? ''), $trial, $this->actor(), Source::Cli);
+            $result = $this->services->switches->restart($scope, SafeModeCommand::acks($assoc_args), (string) ($assoc_args['note'] ?? ''), $trial, $this->actor(), Source::Cli, $this->services->restart_review($scope, $assoc_args['override-reason'] ?? null, null));
             \WP_CLI::success(sprintf('%s is now %s. Promote it with "wp sophmate promote %s" after a clean trial run.', $scope->to_string(), $result->after, $scope->to_string()));
         });
     }

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode\Cli;
 
+use SophMate\SafeMode\Domain\Scope;
 use SophMate\SafeMode\Domain\Switches\Acknowledgements;
 use SophMate\SafeMode\Domain\Switches\SafeModeMode;
 use SophMate\SafeMode\Domain\Switches\Source;
@@ -35,6 +36,9 @@ final class SafeModeCommand extends CommandSupport
      * [--note=<text>]
      * : What was reviewed, when turning it off.
      *
+     * [--override-reason=<text>]
+     * : Turn it off although a provider is in outage, and why.
+     *
      * ## EXAMPLES
      *
      *     wp sophmate safe-mode on --reason="Unexpected AI spend"
@@ -57,7 +61,8 @@ final class SafeModeCommand extends CommandSupport
                 return;
             }
             $text = $mode === SafeModeMode::Off ? (string) ($assoc_args['note'] ?? '') : (string) ($assoc_args['reason'] ?? '');
-            $result = $this->services->switches->set_safe_mode($mode, $text, self::acks($assoc_args), $this->actor(), Source::Cli);
+            $review = $mode === SafeModeMode::Off ? $this->services->restart_review(Scope::global(), $assoc_args['override-reason'] ?? null, null) : null;
+            $result = $this->services->switches->set_safe_mode($mode, $text, self::acks($assoc_args), $this->actor(), Source::Cli, null, $review);
             \WP_CLI::success($result->changed ? sprintf('Safe mode is now %s (was %s).', $result->after, $result->before) : sprintf('Safe mode was already %s; nothing changed.', $result->after));
         });
     }

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace SophMate\SafeMode\Rest;
 
 use SophMate\SafeMode\Domain\Exception\InvalidInput;
+use SophMate\SafeMode\Domain\Scope;
 use SophMate\SafeMode\Domain\Switches\SafeModeMode;
 use SophMate\SafeMode\Plugin;
 
@@ -29,9 +30,19 @@ final class SafeModeController extends Controller
                     'incident_url' => ['type' => 'string'],
                     'acknowledged' => ['type' => 'array', 'items' => ['type' => 'string'], 'default' => [], 'description' => 'All six review items, to turn safe mode off.'],
                     'note' => ['type' => 'string', 'default' => ''],
+                    'override_reason' => ['type' => 'string', 'description' => 'Turn safe mode off although a provider is in outage, and why.'],
+                    'review_hash' => ['type' => 'string', 'description' => 'snapshot.hash of the review (GET /safe-mode/review) the operator looked at.'],
                 ],
             ],
             'schema' => [$this, 'get_public_item_schema'],
+        ]);
+        register_rest_route($this->namespace, '/safe-mode/review', [
+            [
+                'methods' => \WP_REST_Server::READABLE,
+                'callback' => fn () => $this->respond(fn () => $this->services->evidence->collect(Scope::global())->to_array()),
+                'permission_callback' => [$this, 'can_view'],
+            ],
+            'schema' => static fn () => Schemas::review('sophmate-safe-mode-review'),
         ]);
     }
 
@@ -68,7 +79,8 @@ final class SafeModeController extends Controller
                 $request->get_param('acknowledged'),
                 $this->services->actors->current(),
                 RequestSource::current(),
-                $request->get_param('incident_url') !== null ? (string) $request->get_param('incident_url') : null
+                $request->get_param('incident_url') !== null ? (string) $request->get_param('incident_url') : null,
+                $mode === SafeModeMode::Off ? $this->services->restart_review(Scope::global(), $request->get_param('override_reason'), $request->get_param('review_hash')) : null
             );
             return ['changed' => $result->changed, 'before' => $result->before] + $this->view($result->board->safe_mode->to_array());
         });

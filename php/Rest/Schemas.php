@@ -110,6 +110,36 @@ final class Schemas
                     'read_only' => ['type' => 'boolean'],
                 ],
             ],
+            'override_reason' => ['type' => 'string', 'description' => 'Why restarting while a provider the scope depends on is in outage is right anyway.'],
+            'review_hash' => ['type' => 'string', 'description' => 'snapshot.hash of the review the operator looked at; stored with the restart.'],
+        ];
+    }
+
+    /** @return array<string,mixed> the evidence bundle of GET …/review */
+    public static function review(string $title): array
+    {
+        $list = static fn (array $properties): array => ['type' => 'array', 'items' => ['type' => 'object', 'properties' => $properties]];
+        $counts = ['type' => 'object', 'description' => 'Runs per status, and total.'];
+        return [
+            '$schema' => 'http://json-schema.org/draft-04/schema#',
+            'title' => $title,
+            'type' => 'object',
+            'properties' => [
+                'scope' => ['type' => 'string'],
+                'state' => ['type' => 'string'],
+                'since' => ['type' => ['string', 'null'], 'format' => 'date-time', 'description' => 'When the scope was paused (or its trial began).'],
+                'window_start' => ['type' => 'string', 'format' => 'date-time'],
+                'generated_at' => ['type' => 'string', 'format' => 'date-time'],
+                'runs' => $counts,
+                'runs_since_pause' => $counts,
+                'failed_steps' => $list(['run_id' => ['type' => 'integer'], 'automation' => ['type' => 'string'], 'step' => ['type' => ['string', 'null']], 'error' => ['type' => ['string', 'null']], 'at' => ['type' => 'string'], 'since_pause' => ['type' => 'boolean']]),
+                'audit' => ['type' => 'array', 'items' => ['type' => 'object']],
+                'pending_approvals' => $list(['source' => ['type' => 'string'], 'id' => ['type' => 'string'], 'label' => ['type' => 'string'], 'run_id' => ['type' => ['integer', 'null']], 'url' => ['type' => ['string', 'null']]]),
+                'providers' => $list(['slug' => ['type' => 'string'], 'label' => ['type' => 'string'], 'status' => ['type' => 'string'], 'checked_at' => ['type' => ['string', 'null']]]),
+                'affected_records' => $list(['type' => ['type' => 'string'], 'id' => ['type' => 'string'], 'action' => ['type' => 'string'], 'run_id' => ['type' => 'integer'], 'at' => ['type' => 'string'], 'since_pause' => ['type' => 'boolean']]),
+                'checks' => $list(['id' => ['type' => 'string'], 'label' => ['type' => 'string'], 'ok' => ['type' => 'boolean'], 'detail' => ['type' => 'string']]),
+                'snapshot' => ['type' => 'object', 'properties' => ['counts' => ['type' => 'object'], 'hash' => ['type' => 'string']]],
+            ],
         ];
     }
 }

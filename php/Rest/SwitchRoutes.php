@@ -47,11 +47,20 @@ final class SwitchRoutes
                 (string) $r->get_param('note'),
                 (array) $r->get_param('scope'),
                 $this->services->actors->current(),
-                RequestSource::current()
+                RequestSource::current(),
+                $this->services->restart_review($s, $r->get_param('override_reason'), $r->get_param('review_hash'))
             )),
             'permission_callback' => fn (\WP_REST_Request $r) => $this->may($r, 'restart'),
             'args' => Schemas::restart_args(),
             ], 'schema' => static fn () => Schemas::change_result('sophmate-restart-result')]);
+        register_rest_route($ns, "/{$this->base}/{$this->id_pattern}/review", [[
+            'methods' => \WP_REST_Server::READABLE,
+            'callback' => fn (\WP_REST_Request $r) => Responses::wrap(
+                fn (): array => $this->services->evidence->collect(($this->scope_of)((string) $r->get_param('id')))->to_array()
+            ),
+            // Reading the evidence is part of responding to an incident: whoever may pause may look.
+            'permission_callback' => fn (\WP_REST_Request $r) => $this->may($r, 'pause'),
+            ], 'schema' => static fn () => Schemas::review('sophmate-review')]);
         register_rest_route($ns, "/{$this->base}/{$this->id_pattern}/promote", [[
             'methods' => \WP_REST_Server::CREATABLE,
             'callback' => fn (\WP_REST_Request $r) => $this->respond($r, fn (Scope $s) => $this->services->switches->promote(
@@ -100,9 +109,32 @@ final class SwitchRoutes
                 }
             } catch (\Throwable) {
                 // Unknown scope: fall through to forbidden, revealing nothing about what exists.
+                return Responses::forbidden();
+            }
+            if ($what === 'restart' && current_user_can(Plugin::CAP_PAUSE)) {
+                return $this->forbidden_naming_who_can($scope);
             }
         }
         return Responses::forbidden();
+    }
+
+    /** A pauser who may not restart is told whom to ask; everyone else learns nothing. */
+    private function forbidden_naming_who_can(Scope $scope): \WP_Error
+    {
+        $names = [];
+        foreach (array_unique(array_filter($this->owners_of($scope))) as $user_id) {
+            $user = get_userdata((int) $user_id);
+            if ($user instanceof \WP_User) {
+                $names[] = $user->display_name;
+            }
+        }
+        $who = $names === [] ? '' : implode(', ', $names) . ' (owners of this scope) or ';
+        // The core code, so clients treat it like every other 403; the message is what is new.
+        return new \WP_Error(
+            'rest_forbidden',
+            sprintf('Only %sa user with the %s capability can restart %s.', $who, Plugin::CAP_MANAGE, $scope->to_string()),
+            ['status' => 403, 'can_restart' => $names]
+        );
     }
 
     /** @return list<int|null> */

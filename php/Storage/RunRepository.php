@@ -43,6 +43,12 @@ interface RunRepository extends TrialUsage
     /** @return array{items:list<RunRecord>,total:int} */
     public function find(RunQuery $query): array;
 
+    /** @return array<string,int> runs per status (every status present) and `total`, for the filters of $query */
+    public function count_by_status(RunQuery $query): array;
+
+    /** @return list<array{type:string,id:string,action:string,run_id:int,at:string}> records touched by runs matching $query, newest first */
+    public function touched_records(RunQuery $query, int $limit): array;
+
     public function get(int $run_id): ?RunRecord;
 
     /** @return array{id:int,status:string,started_at:string,automation:string,failed_step:?string}|null the newest run of a category */

@@ -125,6 +125,35 @@ final class TableRunRepository implements RunRepository
         return ['items' => array_map(fn (array $row): RunRecord => $this->hydrate($row, $events[(int) $row['id']] ?? []), $rows), 'total' => $total];
     }
 
+    public function count_by_status(RunQuery $query): array
+    {
+        [$where, $args] = $this->where($query);
+        $sql = "SELECT status, COUNT(*) AS n FROM {$this->schema->runs_table()} WHERE {$where} GROUP BY status";
+        $rows = $this->db->get_results($args === [] ? $sql : $this->db->prepare($sql, ...$args), ARRAY_A) ?: [];
+        $out = array_fill_keys(RunStatus::values(), 0);
+        foreach ($rows as $row) {
+            $out[(string) $row['status']] = (int) $row['n'];
+        }
+        $out['total'] = array_sum($out);
+        return $out;
+    }
+
+    public function touched_records(RunQuery $query, int $limit): array
+    {
+        [$where, $args] = $this->where($query);
+        // Newest first; the subquery keeps the run filters identical to find().
+        $sql = "SELECT run_id, created_at, record_type, record_id, record_action FROM {$this->schema->run_events_table()}"
+            . " WHERE type = 'touched' AND run_id IN (SELECT id FROM {$this->schema->runs_table()} WHERE {$where}) ORDER BY id DESC LIMIT %d";
+        $rows = $this->db->get_results($this->db->prepare($sql, ...[...$args, $limit]), ARRAY_A) ?: [];
+        return array_map(static fn (array $r): array => [
+            'type' => (string) $r['record_type'],
+            'id' => (string) $r['record_id'],
+            'action' => (string) $r['record_action'],
+            'run_id' => (int) $r['run_id'],
+            'at' => self::iso((string) $r['created_at']),
+        ], $rows);
+    }
+
     public function get(int $run_id): ?RunRecord
     {
         $row = $this->db->get_row($this->db->prepare("SELECT * FROM {$this->schema->runs_table()} WHERE id = %d", $run_id), ARRAY_A);

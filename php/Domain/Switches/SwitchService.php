@@ -12,6 +12,7 @@ use SophMate\SafeMode\Domain\Decision\TrialUsage;
 use SophMate\SafeMode\Domain\Exception\Conflict;
 use SophMate\SafeMode\Domain\Exception\InvalidInput;
 use SophMate\SafeMode\Domain\Exception\StorageUnavailable;
+use SophMate\SafeMode\Domain\Review\RestartReview;
 use SophMate\SafeMode\Domain\Scope;
 use SophMate\SafeMode\Domain\Text;
 use SophMate\SafeMode\Storage\AuditLog;
@@ -55,11 +56,11 @@ final class SwitchService
      * @param mixed $acknowledged
      * @param array<string,mixed> $trial_input automations, max_runs, read_only
      */
-    public function restart(Scope $scope, $acknowledged, string $note, array $trial_input, Actor $actor, Source $source): ChangeResult
+    public function restart(Scope $scope, $acknowledged, string $note, array $trial_input, Actor $actor, Source $source, ?RestartReview $review = null): ChangeResult
     {
         $note = Text::note($note);
         if ($scope->is_global()) {
-            return $this->set_safe_mode(SafeModeMode::Off, $note, $acknowledged, $actor, $source);
+            return $this->set_safe_mode(SafeModeMode::Off, $note, $acknowledged, $actor, $source, null, $review);
         }
         $this->assert_exists($scope);
         $current = $this->store->load_fresh()->state_of($scope);
@@ -70,10 +71,11 @@ final class SwitchService
             );
         }
         Acknowledgements::assert_complete($acknowledged);
+        $reviewed = $review?->assert_restartable() ?? [];
         $trial = TrialScope::from_input($trial_input, $note);
         $this->assert_trial_automations($scope, $trial);
         $record = new SwitchRecord(SwitchState::Trial, $note, $actor, $source, $this->clock->now(), null, $trial);
-        $context = ['acknowledged' => Acknowledgements::REQUIRED, 'trial' => $trial->to_array()];
+        $context = ['acknowledged' => Acknowledgements::REQUIRED, 'trial' => $trial->to_array()] + $reviewed;
         return $this->change('restart', $scope, $actor, $source, $note, $context, function (SwitchBoard $board) use ($scope, $record): ?SwitchBoard {
             if ($board->state_of($scope) !== SwitchState::Paused) {
                 throw new Conflict('sophmate_not_paused', sprintf('%s changed while you were restarting it; reload and review again.', $scope->to_string()));
@@ -119,16 +121,18 @@ final class SwitchService
     }
 
     /** @param mixed $acknowledged required (all six) when turning safe mode off */
-    public function set_safe_mode(SafeModeMode $mode, string $reason, $acknowledged, Actor $actor, Source $source, ?string $incident_url = null): ChangeResult
+    public function set_safe_mode(SafeModeMode $mode, string $reason, $acknowledged, Actor $actor, Source $source, ?string $incident_url = null, ?RestartReview $review = null): ChangeResult
     {
         $scope = Scope::global();
         if ($mode === SafeModeMode::Off) {
             $reason = Text::note($reason);
+            $reviewed = [];
             if ($this->store->load_fresh()->safe_mode->is_on()) {
                 Acknowledgements::assert_complete($acknowledged);
+                $reviewed = $review?->assert_restartable() ?? [];
             }
             $next = SafeModeRecord::off();
-            $context = ['acknowledged' => Acknowledgements::REQUIRED];
+            $context = ['acknowledged' => Acknowledgements::REQUIRED] + $reviewed;
         } else {
             $reason = Text::reason($reason);
             $next = new SafeModeRecord($mode, $reason, $actor, $source, $this->clock->now(), Text::url($incident_url));
