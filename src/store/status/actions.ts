@@ -1,9 +1,11 @@
 /**
  * Status store actions: plain action creators and typed thunks.
  *
- * Every mutation thunk marks its scope as pending, calls `src/api`, refreshes
- * the status snapshot after a success and resolves to a MutationResult (it
- * never rejects, so components do not need try/catch).
+ * Every mutation thunk marks its scope as pending, shows the expected result
+ * at once (an optimistic change, see optimistic.ts), calls `src/api`, then
+ * either settles the change with the server's answer and refreshes the
+ * snapshot, or rolls it back. It resolves to a MutationResult (it never
+ * rejects, so components do not need try/catch).
  */
 import {
 	fetchStatus,
@@ -25,6 +27,7 @@ import {
 } from '../../api';
 import type { StoreThunk } from '../thunk';
 import { SAFE_MODE_SCOPE } from './constants';
+import type { Intent } from './optimistic';
 import type * as selectors from './selectors';
 import type { MutationResult, Operation, StatusAction } from './types';
 
@@ -54,6 +57,25 @@ export const mutationFinish = ( scope: string ): StatusAction => ( {
 	scope,
 } );
 
+export const applyOptimistic = (
+	id: number,
+	intent: Intent
+): StatusAction => ( {
+	type: 'OPTIMISTIC_APPLY',
+	id,
+	intent,
+} );
+
+export const settleOptimistic = (
+	id: number,
+	intent: Intent
+): StatusAction => ( { type: 'OPTIMISTIC_SETTLE', id, intent } );
+
+export const rollbackOptimistic = ( id: number ): StatusAction => ( {
+	type: 'OPTIMISTIC_ROLLBACK',
+	id,
+} );
+
 /**
  * Loads GET /status into the store. Resolves to the snapshot, or null when
  * the request failed (the error is then in `getFetchError()`).
@@ -73,24 +95,48 @@ export const refreshStatus =
 		}
 	};
 
-function mutation< T >(
-	scope: string,
-	operation: Operation,
-	call: () => Promise< T >
-): Thunk< MutationResult< T > > {
+let lastChangeId = 0;
+
+interface MutationSpec< T > {
+	scope: string;
+	operation: Operation;
+	/** What the UI shows while the request is in flight. */
+	intent: Intent;
+	call: () => Promise< T >;
+	/** What the server says actually happened. */
+	settled: ( value: T ) => Intent;
+}
+
+function mutation< T >( {
+	scope,
+	operation,
+	intent,
+	call,
+	settled,
+}: MutationSpec< T > ): Thunk< MutationResult< T > > {
 	return async ( { dispatch } ) => {
+		const id = ++lastChangeId;
 		dispatch( mutationStart( scope, operation ) );
+		dispatch( applyOptimistic( id, intent ) );
+		let value: T;
 		try {
-			const value = await call();
-			await dispatch( refreshStatus() );
-			return { ok: true, value };
+			value = await call();
 		} catch ( error ) {
-			return { ok: false, error: toApiError( error ) };
-		} finally {
+			dispatch( rollbackOptimistic( id ) );
 			dispatch( mutationFinish( scope ) );
+			return { ok: false, error: toApiError( error ) };
 		}
+		dispatch( settleOptimistic( id, settled( value ) ) );
+		await dispatch( refreshStatus() );
+		dispatch( mutationFinish( scope ) );
+		return { ok: true, value };
 	};
 }
+
+const switchIntent = (
+	target: SwitchTarget,
+	change: { state: ScopeChange[ 'state' ] }
+): Intent => ( { kind: 'switch', target, state: change.state } );
 
 /**
  * Pauses a category or an automation (POST /…/{id}/pause).
@@ -102,9 +148,13 @@ export const pauseSwitch = (
 	target: SwitchTarget,
 	body: PauseRequest
 ): Thunk< MutationResult< ScopeChange > > =>
-	mutation( scopeName( target ), 'pause', () =>
-		apiPauseSwitch( target, body )
-	);
+	mutation( {
+		scope: scopeName( target ),
+		operation: 'pause',
+		intent: { kind: 'switch', target, state: 'paused' },
+		call: () => apiPauseSwitch( target, body ),
+		settled: ( change ) => switchIntent( target, change ),
+	} );
 
 /**
  * Restarts a paused category or automation into trial (POST /…/{id}/restart).
@@ -116,9 +166,13 @@ export const restartSwitch = (
 	target: SwitchTarget,
 	body: RestartRequest
 ): Thunk< MutationResult< ScopeChange > > =>
-	mutation( scopeName( target ), 'restart', () =>
-		apiRestartSwitch( target, body )
-	);
+	mutation( {
+		scope: scopeName( target ),
+		operation: 'restart',
+		intent: { kind: 'switch', target, state: 'trial' },
+		call: () => apiRestartSwitch( target, body ),
+		settled: ( change ) => switchIntent( target, change ),
+	} );
 
 /**
  * Promotes a category or automation from trial to running.
@@ -128,9 +182,13 @@ export const restartSwitch = (
 export const promoteSwitch = (
 	target: SwitchTarget
 ): Thunk< MutationResult< PromoteResponse > > =>
-	mutation( scopeName( target ), 'promote', () =>
-		apiPromoteSwitch( target )
-	);
+	mutation( {
+		scope: scopeName( target ),
+		operation: 'promote',
+		intent: { kind: 'switch', target, state: 'running' },
+		call: () => apiPromoteSwitch( target ),
+		settled: ( change ) => switchIntent( target, change ),
+	} );
 
 const category = ( slug: string ): SwitchTarget => ( {
 	type: 'category',
@@ -201,4 +259,14 @@ export const promoteAutomation = ( id: string ) =>
 export const setSafeMode = (
 	body: SafeModeRequest
 ): Thunk< MutationResult< SafeModeResponse > > =>
-	mutation( SAFE_MODE_SCOPE, 'safe-mode', () => putSafeMode( body ) );
+	mutation( {
+		scope: SAFE_MODE_SCOPE,
+		operation: 'safe-mode',
+		intent: { kind: 'safe-mode', mode: body.mode, reason: body.reason },
+		call: () => putSafeMode( body ),
+		settled: ( response ) => ( {
+			kind: 'safe-mode',
+			mode: response.safe_mode.mode,
+			reason: response.safe_mode.reason,
+		} ),
+	} );
