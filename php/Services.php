@@ -24,6 +24,7 @@ use SophMate\SafeMode\Enforcement\RetryScheduler;
 use SophMate\SafeMode\Enforcement\RunContext;
 use SophMate\SafeMode\Enforcement\RunStarter;
 use SophMate\SafeMode\Enforcement\ShutdownRecorder;
+use SophMate\SafeMode\Enforcement\TrialBreaker;
 use SophMate\SafeMode\Review\EvidenceCollector;
 use SophMate\SafeMode\Storage\OptionAutomationRepository;
 use SophMate\SafeMode\Storage\OptionCategoryRepository;
@@ -67,6 +68,7 @@ final class Services
     public readonly OutboundHttpGate $outbound_gate;
     public readonly RestInboundGate $inbound_gate;
     public readonly EvidenceCollector $evidence;
+    public readonly TrialBreaker $trial_breaker;
 
     public function __construct(\wpdb $db, string $content_dir)
     {
@@ -97,6 +99,7 @@ final class Services
         $this->cron_gate = new CronGate($this->catalog, $this->gate, $this->runs, $this->clock, $this->run_context);
         $this->status = new StatusReport($this->catalog, $this->switch_store, $this->emergency, $this->gate, $this->actors, $this->runs, $this->clock);
         $this->evidence = new EvidenceCollector($this->switch_store, $this->catalog, $this->runs, $this->audit, $this->providers, $this->clock);
+        $this->trial_breaker = new TrialBreaker($this->switch_store, $this->catalog, $this->runs, $this->switches);
     }
 
     /**

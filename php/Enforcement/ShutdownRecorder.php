@@ -50,6 +50,8 @@ final class ShutdownRecorder
             $entry = $this->context->find($run_id);
             $this->runs->finish($run_id, RunStatus::Failed, $this->clock->now(), null, $message, []);
             $this->context->leave($run_id);
+            // The same signal a Run gives when it fails, so a trial is judged on fatal errors too.
+            do_action('sophmate_safe_mode_run_finished', $run_id, RunStatus::Failed->value, $entry['automation'] ?? null, $message);
             if ($entry !== null && $entry['hook'] !== '') {
                 $this->retries->after_failure($entry['automation'], $entry['hook'], $entry['args'], $entry['attempt']);
             }
