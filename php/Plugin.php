@@ -16,6 +16,7 @@ use SophMate\SafeMode\Rest\AutomationsController;
 use SophMate\SafeMode\Rest\CategoriesController;
 use SophMate\SafeMode\Rest\CronHooksController;
 use SophMate\SafeMode\Rest\ErrorCodes;
+use SophMate\SafeMode\Rest\OwnersController;
 use SophMate\SafeMode\Rest\ProvidersController;
 use SophMate\SafeMode\Rest\RunsController;
 use SophMate\SafeMode\Rest\SafeModeController;
@@ -66,6 +67,7 @@ final class Plugin
             new ProvidersController($services),
             new CronHooksController($services),
             new StatsController($services),
+            new OwnersController($services),
         ];
         (new ErrorCodes())->register();
         add_action('rest_api_init', static function () use ($rest): void {
