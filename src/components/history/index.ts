@@ -1,0 +1,2 @@
+export { RecentRuns, type RecentRunsProps } from './RecentRuns';
+export { AuditTimeline, type AuditTimelineProps } from './AuditTimeline';
