@@ -82,6 +82,31 @@ final class CronGateTest extends IntegrationTestCase
         self::assertCount(1, $this->events_of(self::RECURRING));
     }
 
+    public function test_held_events_run_within_the_trial_budget_and_the_rest_wait_for_promotion(): void
+    {
+        $this->policy('marketing', ['scheduled' => 'hold', 'queued' => 'hold']);
+        $this->pause('marketing');
+        wp_schedule_event(time() - 3 * HOUR_IN_SECONDS, 'hourly', self::RECURRING);
+        wp_schedule_single_event(time() - 5, self::SINGLE, [1]);
+        $this->tick();
+        $this->tick();
+        self::assertSame([], self::$calls);
+
+        $response = $this->rest('POST', '/categories/marketing/restart', ['acknowledged' => \SophMate\SafeMode\Domain\Switches\Acknowledgements::REQUIRED, 'note' => 'one trial run', 'scope' => ['max_runs' => 1]]);
+        self::assertSame('trial', $this->data($response)['state']);
+        $this->tick();
+        $this->tick();
+
+        self::assertCount(1, self::$calls, 'one trial run, not a burst of every missed occurrence');
+        $waiting = array_values(array_diff([self::RECURRING, self::SINGLE], self::$calls));
+        self::assertNotFalse(wp_next_scheduled($waiting[0], $waiting[0] === self::SINGLE ? [1] : []), 'the event beyond the budget is held, not lost');
+
+        self::assertSame('running', $this->data($this->rest('POST', '/categories/marketing/promote'))['state']);
+        $this->tick();
+        self::assertEqualsCanonicalizing([self::RECURRING, self::SINGLE], self::$calls, 'after promotion the held event runs once');
+        self::assertGreaterThan(time() + 3000, wp_next_scheduled(self::RECURRING), 'the recurring hook is back on its normal schedule');
+    }
+
     public function test_a_queued_single_event_is_held_under_hold(): void
     {
         $this->policy('marketing', ['queued' => 'hold']);
