@@ -2,7 +2,7 @@
  * Views of the one admin page, kept in the query string so every view is
  * bookmarkable: `admin.php?page=sophmate-safe-mode&view=runs&status=failed&paged=2`,
  * `&view=run&id=123`, `&view=audit`, `&view=category&slug=marketing`,
- * `&view=automation&id=nightly-digest`. Navigation uses history.pushState and
+ * `&view=automation&id=nightly-digest`, `&view=review&scope=category:marketing`. Navigation uses history.pushState and
  * listens to popstate, so back/forward work without a reload.
  */
 import { useCallback, useEffect, useState } from '@wordpress/element';
@@ -22,6 +22,7 @@ export type Route =
 	| { view: 'run'; id: number }
 	| { view: 'category'; slug: string }
 	| { view: 'automation'; id: string }
+	| { view: 'review'; scope: string }
 	| { view: 'audit'; filters: AuditFilters; page: number };
 
 /** Query args of ours; everything else in the URL (e.g. `page`) is kept. */
@@ -86,6 +87,12 @@ export function parseRoute( searchString: string ): Route {
 			const id = get( 'id' );
 			return id ? { view: 'automation', id } : { view: 'overview' };
 		}
+		case 'review': {
+			const scope = get( 'scope' );
+			return /^(global|category:[^:]+|automation:[^:]+)$/.test( scope )
+				? { view: 'review', scope }
+				: { view: 'overview' };
+		}
 		case 'audit':
 			return {
 				view: 'audit',
@@ -126,6 +133,9 @@ export function routeToSearch( route: Route, current: string ): string {
 	}
 	if ( route.view === 'category' ) {
 		set( 'slug', route.slug );
+	}
+	if ( route.view === 'review' ) {
+		set( 'scope', route.scope );
 	}
 	if ( route.view === 'runs' || route.view === 'audit' ) {
 		Object.entries( route.filters ).forEach( ( [ key, value ] ) =>

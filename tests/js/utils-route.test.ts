@@ -85,4 +85,20 @@ describe( 'routes in the query string', () => {
 			routeToSearch( { view: 'automation', id: 'a b' }, '' )
 		).toBe( '?view=automation&id=a+b' );
 	} );
+
+	it( 'read the restart review of a scope, and refuse a malformed scope', () => {
+		expect(
+			parseRoute( '?view=review&scope=category%3Amarketing' )
+		).toEqual( { view: 'review', scope: 'category:marketing' } );
+		expect( parseRoute( '?view=review&scope=global' ) ).toEqual( {
+			view: 'review',
+			scope: 'global',
+		} );
+		expect( parseRoute( '?view=review&scope=team%3Aops' ) ).toEqual( {
+			view: 'overview',
+		} );
+		expect(
+			routeToSearch( { view: 'review', scope: 'automation:a' }, '' )
+		).toBe( '?view=review&scope=automation%3Aa' );
+	} );
 } );
