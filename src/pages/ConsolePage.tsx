@@ -35,6 +35,11 @@ const AutomationView = lazy( () =>
 		( m ) => ( { default: m.AutomationView } )
 	)
 );
+const ReviewView = lazy( () =>
+	import( /* webpackChunkName: "review" */ './ReviewView' ).then(
+		( m ) => ( { default: m.ReviewView } )
+	)
+);
 
 function OtherView( {
 	route,
@@ -66,6 +71,8 @@ function OtherView( {
 			return <CategoryView slug={ route.slug } navigate={ navigate } />;
 		case 'automation':
 			return <AutomationView id={ route.id } navigate={ navigate } />;
+		case 'review':
+			return <ReviewView scope={ route.scope } navigate={ navigate } />;
 	}
 }
 
