@@ -1,6 +1,7 @@
 import { request, route } from './client';
 import {
 	automationConfigListSchema,
+	automationConfigSchema,
 	createdAutomationSchema,
 	type AutomationConfig,
 	type CreateAutomationRequest,
@@ -16,6 +17,18 @@ import { pauseSwitch, promoteSwitch, restartSwitch } from './switches';
 export function fetchAutomations(): Promise< AutomationConfig[] > {
 	return request( automationConfigListSchema, {
 		path: route( '/automations?per_page=200' ),
+	} );
+}
+
+/**
+ * GET /automations/{id}: one automation, so its page works when opened
+ * directly by URL. An unknown id rejects with a 404 ApiError.
+ *
+ * @param id Automation id.
+ */
+export function fetchAutomation( id: string ): Promise< AutomationConfig > {
+	return request( automationConfigSchema, {
+		path: route( `/automations/${ encodeURIComponent( id ) }` ),
 	} );
 }
 

@@ -1,5 +1,6 @@
 import {
 	createAutomation as apiCreateAutomation,
+	fetchAutomation,
 	fetchAutomations,
 	toApiError,
 	type ApiError,
@@ -52,6 +53,37 @@ export const refreshAutomations =
 			dispatch(
 				receiveAutomationsError( requestId, toApiError( error ) )
 			);
+			return null;
+		}
+	};
+
+/**
+ * Loads GET /automations/{id}. Resolves to the automation, or null on
+ * failure (the error is then in `getAutomationError( id )`).
+ *
+ * @param id Automation id.
+ */
+export const loadAutomation =
+	( id: string ): Thunk< AutomationConfig | null > =>
+	async ( { dispatch, select } ) => {
+		dispatch( { type: 'FETCH_AUTOMATION_START', id } );
+		const requestId = select.getAutomationRequestId( id );
+		try {
+			const automation = await fetchAutomation( id );
+			dispatch( {
+				type: 'FETCH_AUTOMATION_SUCCESS',
+				id,
+				requestId,
+				automation,
+			} );
+			return automation;
+		} catch ( error ) {
+			dispatch( {
+				type: 'FETCH_AUTOMATION_FAILURE',
+				id,
+				requestId,
+				error: toApiError( error ),
+			} );
 			return null;
 		}
 	};

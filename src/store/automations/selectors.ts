@@ -29,6 +29,10 @@ export function getError( state: AutomationsState ): ApiError | null {
 }
 
 /**
+ * One automation: loaded on its own (its page) or from the list. Has a
+ * resolver that asks GET /automations/{id} only when the list neither has it
+ * nor is about to, so overview rows selecting it cost no request each.
+ *
  * @param state Store state.
  * @param id    Automation id.
  */
@@ -36,7 +40,46 @@ export function getAutomation(
 	state: AutomationsState,
 	id: string
 ): AutomationConfig | null {
-	return state.items?.find( ( item ) => item.id === id ) ?? null;
+	return (
+		state.byId[ id ]?.item ??
+		state.items?.find( ( item ) => item.id === id ) ??
+		null
+	);
+}
+
+/**
+ * Error of the latest GET /automations/{id} (status 404: no such automation).
+ *
+ * @param state Store state.
+ * @param id    Automation id.
+ */
+export function getAutomationError(
+	state: AutomationsState,
+	id: string
+): ApiError | null {
+	return state.byId[ id ]?.error ?? null;
+}
+
+/**
+ * @param state Store state.
+ * @param id    Automation id.
+ */
+export function isAutomationFetching(
+	state: AutomationsState,
+	id: string
+): boolean {
+	return state.byId[ id ]?.isFetching ?? false;
+}
+
+/**
+ * @param state Store state.
+ * @param id    Automation id.
+ */
+export function getAutomationRequestId(
+	state: AutomationsState,
+	id: string
+): number {
+	return state.byId[ id ]?.latestRequestId ?? 0;
 }
 
 /** @param state Store state. */

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
 	ApiError,
 	createAutomation,
+	fetchAutomation,
 	fetchAutomations,
 	fetchCronHooks,
 	invalidParams,
@@ -49,6 +50,48 @@ describe( 'src/api automations and cron hooks', () => {
 			'code',
 			'admin',
 		] );
+	} );
+
+	it( 'GETs one automation from /automations/{id}, the id encoded', async () => {
+		const [ first ] = automationConfigPayload();
+		routeApiFetch( {
+			'GET /sophmate-safe-mode/v1/automations/a%2Fb': () => ( {
+				...first,
+				id: 'a/b',
+			} ),
+		} );
+
+		const automation = await fetchAutomation( 'a/b' );
+
+		expect( automation.id ).toBe( 'a/b' );
+		expect( automation.providers ).toEqual( [ 'mailchimp' ] );
+	} );
+
+	it( 'rejects an unknown automation with the server’s 404', async () => {
+		routeApiFetch( {
+			'GET /sophmate-safe-mode/v1/automations/nope': () => {
+				throw restError(
+					'sophmate_not_found',
+					'Unknown automation "nope".',
+					404
+				);
+			},
+		} );
+
+		await expect( fetchAutomation( 'nope' ) ).rejects.toMatchObject( {
+			code: 'sophmate_not_found',
+			status: 404,
+		} );
+	} );
+
+	it( 'rejects an answer that is not an automation', async () => {
+		routeApiFetch( {
+			'GET /sophmate-safe-mode/v1/automations/x': () => ( { id: 'x' } ),
+		} );
+
+		await expect( fetchAutomation( 'x' ) ).rejects.toMatchObject( {
+			code: 'sophmate_invalid_response',
+		} );
 	} );
 
 	it( 'POSTs a new automation to /automations and parses the 201 with its warnings', async () => {

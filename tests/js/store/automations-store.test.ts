@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { ApiError } from '../../../src/api';
 import { automationsStore } from '../../../src/store/automations';
 import { initialState, reducer } from '../../../src/store/automations/reducer';
 import {
 	getAutomation,
+	getAutomationError,
 	getAutomations,
+	isAutomationFetching,
 } from '../../../src/store/automations/selectors';
 import {
 	apiFetchMock,
@@ -23,6 +26,7 @@ vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
 
 const AUTOMATIONS = 'GET /sophmate-safe-mode/v1/automations?per_page=200';
 const CREATE = 'POST /sophmate-safe-mode/v1/automations';
+const ONE = 'GET /sophmate-safe-mode/v1/automations/shop_sync';
 
 const BODY = {
 	id: 'acme_newsletter_send',
@@ -65,6 +69,134 @@ describe( 'automations reducer and selectors', () => {
 	} );
 } );
 
+describe( 'one automation in the automations reducer', () => {
+	const [ digest, shopSync ] = automationConfigPayload() as [
+		ReturnType< typeof automationConfigPayload >[ number ],
+		ReturnType< typeof automationConfigPayload >[ number ],
+	];
+
+	it( 'keeps an automation loaded on its own and finds it without the list', () => {
+		let state = reducer( initialState, {
+			type: 'FETCH_AUTOMATION_START',
+			id: 'shop_sync',
+		} );
+		expect( isAutomationFetching( state, 'shop_sync' ) ).toBe( true );
+		expect( getAutomation( state, 'shop_sync' ) ).toBeNull();
+
+		state = reducer( state, {
+			type: 'FETCH_AUTOMATION_SUCCESS',
+			id: 'shop_sync',
+			requestId: 1,
+			automation: shopSync,
+		} );
+
+		expect( getAutomation( state, 'shop_sync' ) ).toBe( shopSync );
+		expect( isAutomationFetching( state, 'shop_sync' ) ).toBe( false );
+		expect( getAutomations( state ) ).toEqual( [] );
+	} );
+
+	it( 'ignores a superseded answer for the same automation', () => {
+		let state = reducer( initialState, {
+			type: 'FETCH_AUTOMATION_START',
+			id: 'shop_sync',
+		} );
+		state = reducer( state, {
+			type: 'FETCH_AUTOMATION_START',
+			id: 'shop_sync',
+		} );
+
+		const after = reducer( state, {
+			type: 'FETCH_AUTOMATION_SUCCESS',
+			id: 'shop_sync',
+			requestId: 1,
+			automation: shopSync,
+		} );
+
+		expect( after ).toBe( state );
+	} );
+
+	it( 'forgets the automation on a 404 but keeps the last answer on other errors', () => {
+		const loaded = reducer(
+			reducer( initialState, {
+				type: 'FETCH_AUTOMATION_START',
+				id: 'shop_sync',
+			} ),
+			{
+				type: 'FETCH_AUTOMATION_SUCCESS',
+				id: 'shop_sync',
+				requestId: 1,
+				automation: shopSync,
+			}
+		);
+		const retry = reducer( loaded, {
+			type: 'FETCH_AUTOMATION_START',
+			id: 'shop_sync',
+		} );
+		const offline = new ApiError( {
+			code: 'fetch_error',
+			message: 'You are probably offline.',
+			status: null,
+			data: {},
+		} );
+		const gone = new ApiError( {
+			code: 'sophmate_not_found',
+			message: 'Unknown automation.',
+			status: 404,
+			data: {},
+		} );
+
+		const afterOffline = reducer( retry, {
+			type: 'FETCH_AUTOMATION_FAILURE',
+			id: 'shop_sync',
+			requestId: 2,
+			error: offline,
+		} );
+		const afterGone = reducer( retry, {
+			type: 'FETCH_AUTOMATION_FAILURE',
+			id: 'shop_sync',
+			requestId: 2,
+			error: gone,
+		} );
+
+		expect( getAutomation( afterOffline, 'shop_sync' ) ).toBe( shopSync );
+		expect( getAutomationError( afterOffline, 'shop_sync' ) ).toBe(
+			offline
+		);
+		expect( getAutomation( afterGone, 'shop_sync' ) ).toBeNull();
+		expect( getAutomationError( afterGone, 'shop_sync' )?.status ).toBe(
+			404
+		);
+	} );
+
+	it( 'lets a newer list replace an automation loaded on its own', () => {
+		const renamed = { ...shopSync, label: 'Shop sync (renamed)' };
+		let state = reducer(
+			reducer( initialState, {
+				type: 'FETCH_AUTOMATION_START',
+				id: 'shop_sync',
+			} ),
+			{
+				type: 'FETCH_AUTOMATION_SUCCESS',
+				id: 'shop_sync',
+				requestId: 1,
+				automation: shopSync,
+			}
+		);
+		state = reducer(
+			reducer( state, { type: 'FETCH_AUTOMATIONS_START' } ),
+			{
+				type: 'FETCH_AUTOMATIONS_SUCCESS',
+				requestId: 1,
+				automations: [ digest, renamed ],
+			}
+		);
+
+		expect( getAutomation( state, 'shop_sync' )?.label ).toBe(
+			'Shop sync (renamed)'
+		);
+	} );
+} );
+
 describe( 'sophmate-safe-mode/automations store', () => {
 	beforeEach( () => {
 		apiFetchMock.mockReset();
@@ -83,6 +215,62 @@ describe( 'sophmate-safe-mode/automations store', () => {
 			'shop_sync',
 		] );
 		expect( registry.select( automationsStore ).hasLoaded() ).toBe( true );
+	} );
+
+	it( 'loads one automation by id through the getAutomation resolver when the list is not loaded (a page opened by URL)', async () => {
+		const [ , shopSync ] = automationConfigPayload();
+		routeApiFetch( {
+			[ ONE ]: () => shopSync,
+		} );
+		const registry = createTestRegistry();
+
+		const automation = await registry
+			.resolveSelect( automationsStore )
+			.getAutomation( 'shop_sync' );
+
+		expect( automation?.label ).toBe( 'Shop sync' );
+		expect( requestedRoutes() ).toEqual( [ ONE ] );
+	} );
+
+	it( 'does not ask for each automation while the list is loading (overview rows)', async () => {
+		routeApiFetch( { [ AUTOMATIONS ]: () => automationConfigPayload() } );
+		const registry = createTestRegistry();
+
+		const [ list, one, other ] = await Promise.all( [
+			registry.resolveSelect( automationsStore ).getAutomations(),
+			registry
+				.resolveSelect( automationsStore )
+				.getAutomation( 'shop_sync' ),
+			registry
+				.resolveSelect( automationsStore )
+				.getAutomation( 'newsletter-digest' ),
+		] );
+
+		expect( list ).toHaveLength( 2 );
+		expect( one?.id ).toBe( 'shop_sync' );
+		expect( other?.id ).toBe( 'newsletter-digest' );
+		expect( requestedRoutes() ).toEqual( [ AUTOMATIONS ] );
+	} );
+
+	it( 'records a 404 for an unknown id', async () => {
+		routeApiFetch( {
+			[ `GET /sophmate-safe-mode/v1/automations/nope` ]: () => {
+				throw restError( 'sophmate_not_found', 'Unknown.', 404 );
+			},
+		} );
+		const registry = createTestRegistry();
+
+		await registry
+			.resolveSelect( automationsStore )
+			.getAutomation( 'nope' );
+
+		expect(
+			registry.select( automationsStore ).getAutomationError( 'nope' )
+				?.status
+		).toBe( 404 );
+		expect(
+			registry.select( automationsStore ).getAutomation( 'nope' )
+		).toBeNull();
 	} );
 
 	it( 'creates an automation, reloads the list and resolves to it with the warnings', async () => {
