@@ -17,6 +17,9 @@ import './store/automations';
 import './store/cron-hooks';
 import './store/runs';
 import './store/audit';
+import './store/stats';
+import './store/providers';
+import './store/owners';
 
 import { App } from './App';
 import { parseBoot } from './boot';

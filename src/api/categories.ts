@@ -1,11 +1,14 @@
 import { request, route } from './client';
 import {
 	categoryConfigListSchema,
+	updatedCategorySchema,
 	type CategoryConfig,
+	type CategoryUpdate,
 	type PauseRequest,
 	type PromoteResponse,
 	type RestartRequest,
 	type ScopeChange,
+	type UpdatedCategory,
 } from './schemas';
 import { pauseSwitch, promoteSwitch, restartSwitch } from './switches';
 
@@ -49,4 +52,21 @@ export function restartCategory(
  */
 export function promoteCategory( slug: string ): Promise< PromoteResponse > {
 	return promoteSwitch( { type: 'category', id: slug } );
+}
+
+/**
+ * PATCH /categories/{slug}
+ *
+ * @param slug Category slug.
+ * @param body The fields to change.
+ */
+export function updateCategory(
+	slug: string,
+	body: CategoryUpdate
+): Promise< UpdatedCategory > {
+	return request( updatedCategorySchema, {
+		path: route( `/categories/${ encodeURIComponent( slug ) }` ),
+		method: 'PATCH',
+		data: body,
+	} );
 }

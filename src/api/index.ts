@@ -8,3 +8,5 @@ export * from './automations';
 export * from './cron-hooks';
 export * from './runs';
 export * from './audit';
+export * from './providers';
+export * from './owners';

@@ -247,6 +247,41 @@ export const safeModeResponseSchema = z.object( {
 	safe_mode: safeModeSchema,
 } );
 
+/** PATCH /categories/{slug}: the category as saved, and which fields changed. */
+export const updatedCategorySchema = categoryConfigSchema.extend( {
+	changed: z.array( z.string() ),
+} );
+
+export const providerStatusSchema = z.enum( [
+	'operational',
+	'degraded',
+	'outage',
+	'unknown',
+] );
+
+/** An item of GET /providers. */
+export const providerSchema = z.object( {
+	slug: z.string().min( 1 ),
+	label: z.string(),
+	hosts: z.array( z.string() ),
+	status: providerStatusSchema,
+	status_url: z.string().nullable().optional(),
+	/** When the status was last set or polled; null if never. */
+	checked_at: isoDateTimeSchema.nullable(),
+} );
+
+/** GET /providers */
+export const providerListSchema = z.array( providerSchema );
+
+/** An item of GET /owners: someone who may be named owner (may pause automation). */
+export const ownerSchema = z.object( {
+	id: z.number().int().positive(),
+	name: z.string(),
+} );
+
+/** GET /owners */
+export const ownerListSchema = z.array( ownerSchema );
+
 /** The six acknowledgements a restart (or turning safe mode off) needs. */
 export const ACKNOWLEDGEMENTS = [
 	'run_history',
@@ -292,6 +327,10 @@ export type CronHook = z.infer< typeof cronHookSchema >;
 export type Status = z.infer< typeof statusSchema >;
 export type PausePolicy = z.infer< typeof pausePolicySchema >;
 export type CategoryConfig = z.infer< typeof categoryConfigSchema >;
+export type UpdatedCategory = z.infer< typeof updatedCategorySchema >;
+export type ProviderStatus = z.infer< typeof providerStatusSchema >;
+export type Provider = z.infer< typeof providerSchema >;
+export type Owner = z.infer< typeof ownerSchema >;
 export type ScopeChange = z.infer< typeof scopeChangeSchema >;
 export type PromoteResponse = z.infer< typeof promoteResponseSchema >;
 export type SafeModeResponse = z.infer< typeof safeModeResponseSchema >;
@@ -313,6 +352,10 @@ export interface RestartRequest {
 	acknowledged: Acknowledgement[];
 	note: string;
 	scope?: RestartScope;
+	/** Restart although a provider is in outage, and why. */
+	override_reason?: string;
+	/** `snapshot.hash` of the review the operator read (GET …/review). */
+	review_hash?: string;
 }
 
 /** A scope with its own switch: a category (by slug) or an automation (by id). */
@@ -339,4 +382,17 @@ export interface SafeModeRequest {
 	reason: string;
 	acknowledged?: Acknowledgement[];
 	note?: string;
+	override_reason?: string;
+	review_hash?: string;
+}
+
+/** PATCH /categories/{slug}: only the fields sent are changed. */
+export interface CategoryUpdate {
+	label?: string;
+	owner_id?: number | null;
+	backup_owner_id?: number | null;
+	policy?: Partial< PausePolicy >;
+	review_every_days?: number;
+	providers?: string[];
+	notify?: { emails: string[]; webhooks: string[] };
 }

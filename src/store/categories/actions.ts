@@ -1,10 +1,12 @@
 import {
 	fetchCategories,
 	toApiError,
+	updateCategory as patchCategory,
 	type ApiError,
 	type CategoryConfig,
+	type CategoryUpdate,
 } from '../../api';
-import type { StoreThunk } from '../thunk';
+import type { MutationResult, StoreThunk } from '../thunk';
 import type * as selectors from './selectors';
 import type { CategoriesAction } from './types';
 
@@ -50,5 +52,47 @@ export const refreshCategories =
 				receiveCategoriesError( requestId, toApiError( error ) )
 			);
 			return null;
+		}
+	};
+
+export const updateCategoryStart = ( slug: string ): CategoriesAction => ( {
+	type: 'UPDATE_CATEGORY_START',
+	slug,
+} );
+
+export const receiveUpdatedCategory = (
+	category: CategoryConfig
+): CategoriesAction => ( { type: 'UPDATE_CATEGORY_SUCCESS', category } );
+
+export const updateCategoryFailed = ( slug: string ): CategoriesAction => ( {
+	type: 'UPDATE_CATEGORY_FAILURE',
+	slug,
+} );
+
+/**
+ * PATCH /categories/{slug}. Never rejects: resolves to the saved config, or
+ * the ApiError (whose `code`/`data.params` name the field the server refused).
+ * The list keeps the old config on failure.
+ *
+ * @param slug Category slug.
+ * @param body The fields to change.
+ */
+export const updateCategory =
+	(
+		slug: string,
+		body: CategoryUpdate
+	): Thunk< MutationResult< CategoryConfig > > =>
+	async ( { dispatch } ) => {
+		dispatch( updateCategoryStart( slug ) );
+		try {
+			const { changed: _changed, ...category } = await patchCategory(
+				slug,
+				body
+			);
+			dispatch( receiveUpdatedCategory( category ) );
+			return { ok: true, value: category };
+		} catch ( error ) {
+			dispatch( updateCategoryFailed( slug ) );
+			return { ok: false, error: toApiError( error ) };
 		}
 	};

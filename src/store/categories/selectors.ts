@@ -52,6 +52,16 @@ export function getPolicy(
 	return getCategory( state, slug )?.policy ?? null;
 }
 
+/**
+ * Whether a PATCH of this category is in flight.
+ *
+ * @param state Store state.
+ * @param slug  Category slug.
+ */
+export function isSaving( state: CategoriesState, slug: string ): boolean {
+	return state.saving.includes( slug );
+}
+
 /** @param state Store state. */
 export function getLatestRequestId( state: CategoriesState ): number {
 	return state.latestRequestId;

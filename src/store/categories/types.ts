@@ -6,6 +6,8 @@ export interface CategoriesState {
 	latestRequestId: number;
 	isFetching: boolean;
 	error: ApiError | null;
+	/** Slugs with a PATCH in flight. */
+	saving: string[];
 }
 
 export type CategoriesAction =
@@ -15,4 +17,7 @@ export type CategoriesAction =
 			requestId: number;
 			categories: CategoryConfig[];
 	  }
-	| { type: 'FETCH_CATEGORIES_FAILURE'; requestId: number; error: ApiError };
+	| { type: 'FETCH_CATEGORIES_FAILURE'; requestId: number; error: ApiError }
+	| { type: 'UPDATE_CATEGORY_START'; slug: string }
+	| { type: 'UPDATE_CATEGORY_SUCCESS'; category: CategoryConfig }
+	| { type: 'UPDATE_CATEGORY_FAILURE'; slug: string };

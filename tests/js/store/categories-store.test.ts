@@ -7,7 +7,7 @@ import {
 	getCategories,
 	getPolicy,
 } from '../../../src/store/categories/selectors';
-import { apiFetchMock, routeApiFetch } from '../support/api-fetch';
+import { apiFetchMock, lastBody, routeApiFetch } from '../support/api-fetch';
 import { categoryConfigPayload, restError } from '../support/fixtures';
 import { createTestRegistry } from '../support/render';
 
@@ -85,5 +85,81 @@ describe( 'sophmate-safe-mode/categories store', () => {
 			403
 		);
 		expect( registry.select( categoriesStore ).hasLoaded() ).toBe( false );
+	} );
+} );
+
+describe( 'updateCategory', () => {
+	const PATCH = 'PATCH /sophmate-safe-mode/v1/categories/marketing';
+
+	beforeEach( () => {
+		apiFetchMock.mockReset();
+	} );
+
+	it( 'sends only the changed fields and puts the saved config in the list', async () => {
+		const saved = {
+			...categoryConfigPayload()[ 0 ]!,
+			review_every_days: 7,
+			changed: [ 'review_every_days' ],
+		};
+		routeApiFetch( {
+			[ CATEGORIES ]: () => categoryConfigPayload(),
+			[ PATCH ]: () => saved,
+		} );
+		const registry = createTestRegistry();
+		await registry.resolveSelect( categoriesStore ).getCategories();
+
+		const pending = registry
+			.dispatch( categoriesStore )
+			.updateCategory( 'marketing', { review_every_days: 7 } );
+		expect(
+			registry.select( categoriesStore ).isSaving( 'marketing' )
+		).toBe( true );
+		const result = await pending;
+
+		expect( result.ok ).toBe( true );
+		expect( lastBody( PATCH ) ).toEqual( { review_every_days: 7 } );
+		const category = registry
+			.select( categoriesStore )
+			.getCategory( 'marketing' );
+		expect( category?.review_every_days ).toBe( 7 );
+		expect( category ).not.toHaveProperty( 'changed' );
+		expect(
+			registry.select( categoriesStore ).isSaving( 'marketing' )
+		).toBe( false );
+		expect(
+			registry.select( categoriesStore ).getCategory( 'content' )
+				?.review_every_days
+		).toBe( 30 );
+	} );
+
+	it( 'resolves to the refusal and keeps the old config', async () => {
+		routeApiFetch( {
+			[ CATEGORIES ]: () => categoryConfigPayload(),
+			[ PATCH ]: () => {
+				throw restError(
+					'sophmate_invalid_review_every_days',
+					'review_every_days must be a whole number from 1 to 3650.',
+					400
+				);
+			},
+		} );
+		const registry = createTestRegistry();
+		await registry.resolveSelect( categoriesStore ).getCategories();
+
+		const result = await registry
+			.dispatch( categoriesStore )
+			.updateCategory( 'marketing', { review_every_days: 7 } );
+
+		expect( result.ok ).toBe( false );
+		expect( ! result.ok && result.error.code ).toBe(
+			'sophmate_invalid_review_every_days'
+		);
+		expect(
+			registry.select( categoriesStore ).getCategory( 'marketing' )
+				?.review_every_days
+		).toBe( 90 );
+		expect(
+			registry.select( categoriesStore ).isSaving( 'marketing' )
+		).toBe( false );
 	} );
 } );
