@@ -32,7 +32,8 @@ import { statusStore } from '../store/status';
 import { idFromHook, isValidId, labelFromHook } from '../utils/cron-hooks';
 import { kindLabel, modeLabel } from '../utils/labels';
 import { formatAbsolute, formatRelative, useNow } from '../utils/time';
-import { useNotices } from './Notices';
+import { useInlineWarning } from './Notices';
+import { useActionFeedback } from './Snackbars';
 
 const KINDS = automationKindSchema.options;
 const MODES: readonly AutomationMode[] = [ 'live', 'read_only', 'draft' ];
@@ -96,7 +97,8 @@ function ServerError( { error }: { error: ApiError } ) {
  */
 export function GovernCronHookForm() {
 	const { userId } = useBoot();
-	const { showNotice } = useNotices();
+	const { confirm } = useActionFeedback();
+	const warn = useInlineWarning();
 	const now = useNow();
 	const { hooks, hooksLoaded, hooksError, categories, automations } =
 		useSelect( ( select ) => {
@@ -211,12 +213,12 @@ export function GovernCronHookForm() {
 		await Promise.all( [ refreshStatus(), refreshCronHooks() ] );
 		setIsSubmitting( false );
 		reset();
-		// Newest notice first: the warnings end up below the confirmation.
+		// Warnings describe the binding as it stays (e.g. no event scheduled
+		// yet), so they are inline notices; the confirmation is a snackbar.
 		for ( const warning of [ ...result.value.warnings ].reverse() ) {
-			showNotice( 'warning', warning );
+			warn( warning );
 		}
-		showNotice(
-			'success',
+		confirm(
 			sprintf(
 				/* translators: 1: automation label, 2: cron hook name. */
 				__(

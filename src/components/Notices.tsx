@@ -1,87 +1,52 @@
 /**
- * Page-level success/error notices (the app's own, not WordPress admin
- * notices). Kept in React context: they are UI state, not a resource.
+ * Inline notices: problems that stay true until someone acts (for example a
+ * governed cron hook that has no schedule), shown in the page flow and
+ * dismissed by hand. Action confirmations are snackbars (Snackbars.tsx);
+ * both live in the same `core/notices` context, told apart by type.
  */
 import { Notice } from '@wordpress/components';
-import {
-	createContext,
-	useCallback,
-	useContext,
-	useMemo,
-	useRef,
-	useState,
-} from '@wordpress/element';
-import type { ReactNode } from 'react';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { useCallback, useMemo } from '@wordpress/element';
+import { store as noticesStore } from '@wordpress/notices';
 
-export interface PageNotice {
-	id: number;
-	status: 'success' | 'error' | 'warning' | 'info';
-	message: string;
+import { NOTICE_CONTEXT } from './Snackbars';
+
+/** Adds an inline warning that stays until dismissed. */
+export function useInlineWarning(): ( message: string ) => void {
+	const { createWarningNotice } = useDispatch( noticesStore );
+	return useCallback(
+		( message: string ) =>
+			void createWarningNotice( message, { context: NOTICE_CONTEXT } ),
+		[ createWarningNotice ]
+	);
 }
 
-interface NoticesApi {
-	notices: PageNotice[];
-	showNotice: ( status: PageNotice[ 'status' ], message: string ) => void;
-	dismissNotice: ( id: number ) => void;
-}
-
-const NoticesContext = createContext< NoticesApi | null >( null );
-
-export function NoticesProvider( { children }: { children: ReactNode } ) {
-	const [ notices, setNotices ] = useState< PageNotice[] >( [] );
-	const nextId = useRef( 1 );
-
-	const showNotice = useCallback(
-		( status: PageNotice[ 'status' ], message: string ) => {
-			const id = nextId.current++;
-			// Newest first, at most five on screen.
-			setNotices( ( current ) =>
-				[ { id, status, message }, ...current ].slice( 0, 5 )
-			);
-		},
+/** The inline (non-snackbar) notices of the app, newest first. */
+export function NoticeList() {
+	const notices = useSelect(
+		( select ) => select( noticesStore ).getNotices( NOTICE_CONTEXT ),
 		[]
 	);
-	const dismissNotice = useCallback( ( id: number ) => {
-		setNotices( ( current ) =>
-			current.filter( ( notice ) => notice.id !== id )
-		);
-	}, [] );
-
-	const value = useMemo(
-		() => ( { notices, showNotice, dismissNotice } ),
-		[ notices, showNotice, dismissNotice ]
+	const { removeNotice } = useDispatch( noticesStore );
+	const inline = useMemo(
+		() =>
+			notices
+				.filter( ( notice ) => notice.type !== 'snackbar' )
+				.reverse(),
+		[ notices ]
 	);
-	return (
-		<NoticesContext.Provider value={ value }>
-			{ children }
-		</NoticesContext.Provider>
-	);
-}
-
-export function useNotices(): NoticesApi {
-	const api = useContext( NoticesContext );
-	if ( ! api ) {
-		throw new Error(
-			'useNotices() must be used inside <NoticesProvider>.'
-		);
-	}
-	return api;
-}
-
-export function NoticeList() {
-	const { notices, dismissNotice } = useNotices();
-	if ( ! notices.length ) {
+	if ( ! inline.length ) {
 		return null;
 	}
 	return (
 		<div className="sophmate-safe-mode__notices">
-			{ notices.map( ( notice ) => (
+			{ inline.map( ( notice ) => (
 				<Notice
 					key={ notice.id }
 					status={ notice.status }
-					onRemove={ () => dismissNotice( notice.id ) }
+					onRemove={ () => removeNotice( notice.id, NOTICE_CONTEXT ) }
 				>
-					{ notice.message }
+					{ notice.content }
 				</Notice>
 			) ) }
 		</div>

@@ -1,21 +1,15 @@
 import {
-	Button,
 	CheckboxControl,
-	Modal,
-	Notice,
 	TextControl,
-	TextareaControl,
 	ToggleControl,
 } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
-import type { FormEvent } from 'react';
 
 import {
 	missingAcknowledgements,
 	type Acknowledgement,
-	type ApiError,
 	type AutomationStatus,
 	type RestartScope,
 	type SwitchTarget,
@@ -26,7 +20,9 @@ import {
 	acknowledgedList,
 	allAcknowledged,
 } from './AcknowledgementFields';
-import { useNotices } from './Notices';
+import { ModalForm } from './modal/ModalForm';
+import { ReviewNoteField } from './modal/fields';
+import { useMutationForm } from './modal/useMutationForm';
 
 interface RestartModalProps {
 	/** The paused category or automation to restart. */
@@ -44,7 +40,7 @@ const NO_AUTOMATIONS: AutomationStatus[] = [];
  *
  * @param props
  * @param props.target  Category or automation.
- * @param props.label   Its label (dialog title and notice).
+ * @param props.label   Its label (dialog title and snackbar).
  * @param props.onClose Called after success or on cancel.
  */
 export function RestartModal( { target, label, onClose }: RestartModalProps ) {
@@ -58,7 +54,6 @@ export function RestartModal( { target, label, onClose }: RestartModalProps ) {
 				: NO_AUTOMATIONS,
 		[ target.type, target.id ]
 	);
-	const { showNotice } = useNotices();
 
 	const [ acknowledged, setAcknowledged ] = useState<
 		Set< Acknowledgement >
@@ -69,21 +64,18 @@ export function RestartModal( { target, label, onClose }: RestartModalProps ) {
 	const [ selected, setSelected ] = useState< Set< string > >(
 		() => new Set()
 	);
-	const [ isSubmitting, setIsSubmitting ] = useState( false );
-	const [ error, setError ] = useState< ApiError | null >( null );
 
 	const parsedMaxRuns = maxRuns.trim() === '' ? null : Number( maxRuns );
 	const maxRunsValid =
 		parsedMaxRuns === null ||
 		( Number.isInteger( parsedMaxRuns ) && parsedMaxRuns >= 1 );
-	const canSubmit =
-		allAcknowledged( acknowledged ) && maxRunsValid && ! isSubmitting;
+	const title = sprintf(
+		/* translators: %s: category or automation label. */
+		__( 'Restart %s', 'sophmate-safe-mode' ),
+		label
+	);
 
-	const onSubmit = async ( event: FormEvent< HTMLFormElement > ) => {
-		event.preventDefault();
-		if ( ! canSubmit ) {
-			return;
-		}
+	const trialScope = (): RestartScope => {
 		const scope: RestartScope = {};
 		if ( selected.size ) {
 			scope.automations = automations
@@ -96,20 +88,20 @@ export function RestartModal( { target, label, onClose }: RestartModalProps ) {
 		if ( readOnly ) {
 			scope.read_only = true;
 		}
-		setIsSubmitting( true );
-		setError( null );
-		const result = await restartSwitch( target, {
-			acknowledged: acknowledgedList( acknowledged ),
-			note: note.trim(),
-			...( Object.keys( scope ).length ? { scope } : {} ),
-		} );
-		setIsSubmitting( false );
-		if ( ! result.ok ) {
-			setError( result.error );
-			return;
-		}
-		showNotice(
-			'success',
+		return scope;
+	};
+
+	const form = useMutationForm( {
+		isValid: allAcknowledged( acknowledged ) && maxRunsValid,
+		run: () => {
+			const scope = trialScope();
+			return restartSwitch( target, {
+				acknowledged: acknowledgedList( acknowledged ),
+				note: note.trim(),
+				...( Object.keys( scope ).length ? { scope } : {} ),
+			} );
+		},
+		confirmation: () =>
 			sprintf(
 				/* translators: %s: category or automation label. */
 				__(
@@ -117,123 +109,92 @@ export function RestartModal( { target, label, onClose }: RestartModalProps ) {
 					'sophmate-safe-mode'
 				),
 				label
-			)
-		);
-		onClose();
-	};
+			),
+		action: title,
+		onDone: onClose,
+	} );
 
 	return (
-		<Modal
-			title={ sprintf(
-				/* translators: %s: category or automation label. */
-				__( 'Restart %s', 'sophmate-safe-mode' ),
-				label
-			) }
-			onRequestClose={ onClose }
-			focusOnMount="firstContentElement"
-			className="sophmate-safe-mode__modal"
+		<ModalForm
+			title={ title }
+			onClose={ onClose }
+			submitLabel={ __( 'Restart in trial', 'sophmate-safe-mode' ) }
+			{ ...form }
 		>
-			<form onSubmit={ onSubmit }>
-				{ error && (
-					<Notice status="error" isDismissible={ false }>
-						{ error.message }
-					</Notice>
+			<p>
+				{ __(
+					'A restart starts a trial with a narrow scope. Review the evidence first: every item below is required.',
+					'sophmate-safe-mode'
 				) }
-				<p>
-					{ __(
-						'A restart starts a trial with a narrow scope. Review the evidence first: every item below is required.',
-						'sophmate-safe-mode'
-					) }
-				</p>
-				<AcknowledgementFields
-					checked={ acknowledged }
-					onChange={ setAcknowledged }
-					missing={ error ? missingAcknowledgements( error ) : [] }
-					disabled={ isSubmitting }
-				/>
-				<TextareaControl
-					label={ __( 'Note', 'sophmate-safe-mode' ) }
-					help={ __(
-						'What was reviewed or fixed; kept in the audit log.',
-						'sophmate-safe-mode'
-					) }
-					value={ note }
-					onChange={ setNote }
-					rows={ 3 }
-				/>
-				<fieldset className="sophmate-safe-mode__trial">
-					<legend>
-						{ __( 'Trial scope (optional)', 'sophmate-safe-mode' ) }
-					</legend>
-					<TextControl
-						label={ __( 'Trial runs', 'sophmate-safe-mode' ) }
-						help={
-							maxRunsValid
-								? __(
-										'Allow at most this many runs before promotion. Leave empty for no limit.',
-										'sophmate-safe-mode'
-									)
-								: __(
-										'Enter a whole number of 1 or more.',
-										'sophmate-safe-mode'
-									)
-						}
-						type="number"
-						min={ 1 }
-						step={ 1 }
-						value={ maxRuns }
-						onChange={ setMaxRuns }
-					/>
-					<ToggleControl
-						label={ __( 'Read-only trial', 'sophmate-safe-mode' ) }
-						help={ __(
-							'Trial runs may read but not write.',
-							'sophmate-safe-mode'
-						) }
-						checked={ readOnly }
-						onChange={ setReadOnly }
-					/>
-					{ automations.length > 0 && (
-						<div className="sophmate-safe-mode__trial-automations">
-							<p className="sophmate-safe-mode__hint">
-								{ __(
-									'Only these automations (none ticked: all of them):',
+			</p>
+			<AcknowledgementFields
+				checked={ acknowledged }
+				onChange={ setAcknowledged }
+				missing={
+					form.error ? missingAcknowledgements( form.error ) : []
+				}
+				disabled={ form.isSubmitting }
+			/>
+			<ReviewNoteField value={ note } onChange={ setNote } />
+			<fieldset className="sophmate-safe-mode__trial">
+				<legend>
+					{ __( 'Trial scope (optional)', 'sophmate-safe-mode' ) }
+				</legend>
+				<TextControl
+					label={ __( 'Trial runs', 'sophmate-safe-mode' ) }
+					help={
+						maxRunsValid
+							? __(
+									'Allow at most this many runs before promotion. Leave empty for no limit.',
 									'sophmate-safe-mode'
-								) }
-							</p>
-							{ automations.map( ( automation ) => (
-								<CheckboxControl
-									key={ automation.id }
-									label={ automation.label }
-									checked={ selected.has( automation.id ) }
-									onChange={ ( isChecked: boolean ) => {
-										const next = new Set( selected );
-										if ( isChecked ) {
-											next.add( automation.id );
-										} else {
-											next.delete( automation.id );
-										}
-										setSelected( next );
-									} }
-								/>
-							) ) }
-						</div>
+								)
+							: __(
+									'Enter a whole number of 1 or more.',
+									'sophmate-safe-mode'
+								)
+					}
+					type="number"
+					min={ 1 }
+					step={ 1 }
+					value={ maxRuns }
+					onChange={ setMaxRuns }
+				/>
+				<ToggleControl
+					label={ __( 'Read-only trial', 'sophmate-safe-mode' ) }
+					help={ __(
+						'Trial runs may read but not write.',
+						'sophmate-safe-mode'
 					) }
-				</fieldset>
-				<div className="sophmate-safe-mode__modal-actions">
-					<Button variant="tertiary" onClick={ onClose }>
-						{ __( 'Cancel', 'sophmate-safe-mode' ) }
-					</Button>
-					<Button
-						variant="primary"
-						type="submit"
-						isBusy={ isSubmitting }
-						disabled={ ! canSubmit }
-					>
-						{ __( 'Restart in trial', 'sophmate-safe-mode' ) }
-					</Button>
-				</div>
-			</form>
-		</Modal>
+					checked={ readOnly }
+					onChange={ setReadOnly }
+				/>
+				{ automations.length > 0 && (
+					<div className="sophmate-safe-mode__trial-automations">
+						<p className="sophmate-safe-mode__hint">
+							{ __(
+								'Only these automations (none ticked: all of them):',
+								'sophmate-safe-mode'
+							) }
+						</p>
+						{ automations.map( ( automation ) => (
+							<CheckboxControl
+								key={ automation.id }
+								label={ automation.label }
+								checked={ selected.has( automation.id ) }
+								onChange={ ( isChecked: boolean ) => {
+									const next = new Set( selected );
+									if ( isChecked ) {
+										next.add( automation.id );
+									} else {
+										next.delete( automation.id );
+									}
+									setSelected( next );
+								} }
+							/>
+						) ) }
+					</div>
+				) }
+			</fieldset>
+		</ModalForm>
 	);
 }

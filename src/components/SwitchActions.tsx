@@ -6,9 +6,10 @@ import { __, sprintf } from '@wordpress/i18n';
 import { scopeName, type SwitchState, type SwitchTarget } from '../api';
 import { useBoot } from '../boot';
 import { statusStore } from '../store/status';
-import { useNotices } from './Notices';
+import { failureMessage } from './modal/useMutationForm';
 import { PauseModal } from './PauseModal';
 import { RestartModal } from './RestartModal';
+import { useActionFeedback } from './Snackbars';
 
 interface SwitchActionsProps {
 	/** The category or automation the buttons act on. */
@@ -35,7 +36,7 @@ type OpenModal = 'pause' | 'restart' | null;
  */
 export function SwitchActions( { target, label, state }: SwitchActionsProps ) {
 	const { canManage, canPause } = useBoot();
-	const { showNotice } = useNotices();
+	const { confirm, fail } = useActionFeedback();
 	const { promoteSwitch } = useDispatch( statusStore );
 	const scope = scopeName( target );
 	const pending = useSelect(
@@ -50,8 +51,7 @@ export function SwitchActions( { target, label, state }: SwitchActionsProps ) {
 	const onPromote = async () => {
 		const result = await promoteSwitch( target );
 		if ( result.ok ) {
-			showNotice(
-				'success',
+			confirm(
 				sprintf(
 					/* translators: %s: category or automation label. */
 					__( '%s is running again.', 'sophmate-safe-mode' ),
@@ -59,7 +59,16 @@ export function SwitchActions( { target, label, state }: SwitchActionsProps ) {
 				)
 			);
 		} else {
-			showNotice( 'error', result.error.message );
+			fail(
+				failureMessage(
+					sprintf(
+						/* translators: %s: category or automation label. */
+						__( 'Promote %s', 'sophmate-safe-mode' ),
+						label
+					),
+					result.error
+				)
+			);
 		}
 	};
 

@@ -6,7 +6,7 @@ import { useBoot } from '../boot';
 import { AutomationTable } from '../components/AutomationTable';
 import { CategoryTable } from '../components/CategoryTable';
 import { OverviewCharts } from '../components/charts/OverviewCharts';
-import { NoticeList, NoticesProvider } from '../components/Notices';
+import { NoticeList } from '../components/Notices';
 import { SafeModePanel } from '../components/SafeModePanel';
 import { automationsStore } from '../store/automations';
 import { categoriesStore } from '../store/categories';
@@ -94,10 +94,8 @@ function PageBody() {
 /** The "Automation Safety" admin page. */
 export function AutomationSafetyPage() {
 	return (
-		<NoticesProvider>
-			<div className="sophmate-safe-mode">
-				<PageBody />
-			</div>
-		</NoticesProvider>
+		<div className="sophmate-safe-mode">
+			<PageBody />
+		</div>
 	);
 }

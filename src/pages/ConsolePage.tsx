@@ -3,6 +3,7 @@ import { Suspense, lazy } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import { ConsoleNav } from '../components/ConsoleNav';
+import { Snackbars } from '../components/Snackbars';
 import { useRoute, type Route } from '../utils/route';
 import { AutomationSafetyPage } from './AutomationSafetyPage';
 
@@ -16,9 +17,9 @@ const RunsView = lazy( () =>
 	} ) )
 );
 const RunDetailView = lazy( () =>
-	import( /* webpackChunkName: "run" */ './RunDetailView' ).then(
-		( m ) => ( { default: m.RunDetailView } )
-	)
+	import( /* webpackChunkName: "run" */ './RunDetailView' ).then( ( m ) => ( {
+		default: m.RunDetailView,
+	} ) )
 );
 const AuditView = lazy( () =>
 	import( /* webpackChunkName: "audit" */ './AuditView' ).then( ( m ) => ( {
@@ -36,9 +37,9 @@ const AutomationView = lazy( () =>
 	)
 );
 const ReviewView = lazy( () =>
-	import( /* webpackChunkName: "review" */ './ReviewView' ).then(
-		( m ) => ( { default: m.ReviewView } )
-	)
+	import( /* webpackChunkName: "review" */ './ReviewView' ).then( ( m ) => ( {
+		default: m.ReviewView,
+	} ) )
 );
 
 function OtherView( {
@@ -107,6 +108,8 @@ export function ConsolePage() {
 					</Suspense>
 				</div>
 			) }
+			{ /* Once for every view, so a confirmation survives navigation. */ }
+			<Snackbars />
 		</>
 	);
 }

@@ -20,7 +20,7 @@ import {
 import {
 	createTestRegistry,
 	managerBoot,
-	pageNoticeTexts,
+	snackbarTexts,
 	pauserBoot,
 	renderWithStores,
 } from '../support/render';
@@ -208,7 +208,7 @@ describe( 'AutomationTable', () => {
 		);
 
 		await waitFor( () =>
-			expect( pageNoticeTexts() ).toEqual( [
+			expect( snackbarTexts() ).toEqual( [
 				'Newsletter digest is paused.',
 			] )
 		);

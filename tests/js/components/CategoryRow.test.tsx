@@ -14,7 +14,7 @@ import {
 import {
 	createTestRegistry,
 	managerBoot,
-	pageNoticeTexts,
+	snackbarTexts,
 	pauserBoot,
 	renderWithStores,
 } from '../support/render';
@@ -168,8 +168,8 @@ describe( 'CategoryRow', () => {
 		);
 
 		await waitFor( () =>
-			expect( pageNoticeTexts() ).toEqual( [
-				'Commerce has no successful trial run yet.',
+			expect( snackbarTexts() ).toEqual( [
+				'Promote Commerce failed: Commerce has no successful trial run yet.',
 			] )
 		);
 	} );

@@ -21,6 +21,7 @@ import {
 import {
 	createTestRegistry,
 	pageNoticeTexts,
+	snackbarTexts,
 	renderWithStores,
 } from '../support/render';
 
@@ -236,11 +237,14 @@ describe( 'GovernCronHookForm', () => {
 		await user.click( submit );
 
 		await waitFor( () =>
-			expect( pageNoticeTexts() ).toEqual( [
+			expect( snackbarTexts() ).toEqual( [
 				'“Acme newsletter send” now governs the cron hook acme_newsletter_send. Pause it from the Automations table.',
-				'No event of the cron hook "acme_newsletter_send" is scheduled right now; it will be governed once one is.',
 			] )
 		);
+		// The warning describes the binding as it stays: an inline notice.
+		expect( pageNoticeTexts() ).toEqual( [
+			'No event of the cron hook "acme_newsletter_send" is scheduled right now; it will be governed once one is.',
+		] );
 		const after = requestedRoutes().slice( before );
 		expect( after[ 0 ] ).toBe( CREATE );
 		expect( after.slice( 1 ).sort() ).toEqual( [
@@ -284,6 +288,7 @@ describe( 'GovernCronHookForm', () => {
 		expect( field( 'Automation id' ).value ).toBe( 'acme_newsletter_send' );
 		expect( submit.disabled ).toBe( false );
 		expect( pageNoticeTexts() ).toEqual( [] );
+		expect( snackbarTexts() ).toEqual( [] );
 	} );
 
 	it( 'shows a conflict the server found', async () => {

@@ -10,7 +10,7 @@ import {
 	routeApiFetch,
 } from '../support/api-fetch';
 import { restError, statusPayload } from '../support/fixtures';
-import { pageNoticeTexts, renderWithStores } from '../support/render';
+import { snackbarTexts, renderWithStores } from '../support/render';
 
 vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
 
@@ -86,7 +86,7 @@ describe( 'PauseModal', () => {
 			reason: 'Newsletter went out twice',
 		} );
 		expect( requestedRoutes() ).toEqual( [ PAUSE, STATUS ] );
-		expect( pageNoticeTexts() ).toEqual( [ 'Marketing is paused.' ] );
+		expect( snackbarTexts() ).toEqual( [ 'Marketing is paused.' ] );
 	} );
 
 	it( 'sends the incident link when one is given', async () => {

@@ -1,9 +1,11 @@
 import { render, type RenderResult } from '@testing-library/react';
 import { createRegistry, RegistryProvider } from '@wordpress/data';
+import { store as noticesStore } from '@wordpress/notices';
 import type { ReactElement } from 'react';
 
 import { BootProvider, type Boot } from '../../../src/boot';
-import { NoticeList, NoticesProvider } from '../../../src/components/Notices';
+import { NoticeList } from '../../../src/components/Notices';
+import { Snackbars } from '../../../src/components/Snackbars';
 import { auditStore } from '../../../src/store/audit';
 import { automationsStore } from '../../../src/store/automations';
 import { categoriesStore } from '../../../src/store/categories';
@@ -36,13 +38,16 @@ export function createTestRegistry() {
 	registry.register( runsStore );
 	registry.register( auditStore );
 	registry.register( statsStore );
+	// Bundled @wordpress/notices registers itself only in the default registry.
+	registry.register( noticesStore );
 	return registry;
 }
 
 export type TestRegistry = ReturnType< typeof createTestRegistry >;
 
 /**
- * Renders `ui` with a registry, boot data and the page notices.
+ * Renders `ui` with a registry, boot data, the inline notices and the
+ * snackbars.
  *
  * @param ui               Element to render.
  * @param options          Registry and boot data to use.
@@ -59,17 +64,28 @@ export function renderWithStores(
 	const result = render(
 		<RegistryProvider value={ registry }>
 			<BootProvider value={ boot }>
-				<NoticesProvider>
-					<NoticeList />
-					{ ui }
-				</NoticesProvider>
+				<NoticeList />
+				{ ui }
+				<Snackbars />
 			</BootProvider>
 		</RegistryProvider>
 	);
 	return { ...result, registry };
 }
 
-/** Texts of the page notices currently shown (not the a11y live regions). */
+/** Texts of the snackbars currently shown, oldest first. */
+export function snackbarTexts(): string[] {
+	return Array.from(
+		document.querySelectorAll( '.components-snackbar__content' )
+	).map( ( element ) => {
+		// Without the "✕" of an error's explicit dismiss button.
+		const copy = element.cloneNode( true ) as Element;
+		copy.querySelector( '.components-snackbar__dismiss-button' )?.remove();
+		return copy.textContent ?? '';
+	} );
+}
+
+/** Texts of the inline notices currently shown (not the a11y live regions). */
 export function pageNoticeTexts(): string[] {
 	return Array.from(
 		document.querySelectorAll(
