@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode\Admin;
 
+use SophMate\SafeMode\Domain\Switches\SwitchState;
 use SophMate\SafeMode\Domain\Text;
 use SophMate\SafeMode\Rest\Controller;
 use SophMate\SafeMode\Services;
@@ -92,9 +93,11 @@ final class AdminBar
             ]);
         }
         foreach (array_slice($records, 0, self::LISTED) as $item) {
+            $node_id = self::scope_node($item['kind'], $item['id']);
+            $url = ConsoleUrls::scope($item['kind'], $item['id']);
             $bar->add_node([
                 'parent' => self::SCOPES_GROUP,
-                'id' => self::NODE . '-' . $item['kind'] . '-' . sanitize_key($item['id']),
+                'id' => $node_id,
                 'title' => esc_html(sprintf(
                     /* translators: 1: "category" or "automation", 2: its slug or id, 3: "paused" or "in trial" */
                     __('%1$s %2$s: %3$s', 'sophmate-safe-mode'),
@@ -102,8 +105,17 @@ final class AdminBar
                     $item['id'],
                     SwitchSummary::state_label($item['record']->state)
                 )),
-                'href' => $page,
+                'href' => $url,
             ]);
+            if ($item['record']->state === SwitchState::Paused) {
+                // A submenu of the scope: its page holds the review and the restart.
+                $bar->add_node([
+                    'parent' => $node_id,
+                    'id' => $node_id . '-review',
+                    'title' => esc_html__('Review and restart', 'sophmate-safe-mode'),
+                    'href' => $url,
+                ]);
+            }
         }
         if (count($records) > self::LISTED) {
             $bar->add_node([
@@ -117,6 +129,12 @@ final class AdminBar
                 'href' => $page,
             ]);
         }
+    }
+
+    /** Id of the node that lists one paused or trial scope. */
+    public static function scope_node(string $kind, string $id): string
+    {
+        return self::NODE . '-' . $kind . '-' . sanitize_key($id);
     }
 
     public function enqueue(): void

@@ -141,7 +141,9 @@ final class StatusNotices
                 $safe_mode->actor,
                 $safe_mode->source,
                 $safe_mode->since,
-                $safe_mode->reason
+                $safe_mode->reason,
+                null,
+                ConsoleUrls::overview()
             );
         }
         $records = $summary->records();
@@ -172,15 +174,23 @@ final class StatusNotices
                     ? __('in trial (read-only)', 'sophmate-safe-mode')
                     : __('in trial', 'sophmate-safe-mode');
             }
-            $lines[] = $this->line(
+            $url = ConsoleUrls::scope($item['kind'], $item['id']);
+            $line = $this->line(
                 /* translators: 1: "Category Marketing" or "Automation Newsletter", 2: "paused" or "in trial" */
                 sprintf(__('%1$s: %2$s', 'sophmate-safe-mode'), $scope, $state),
                 $record->actor,
                 $record->source,
                 $record->since,
                 $record->trial !== null && $record->trial->note !== '' ? $record->trial->note : $record->reason,
-                $record->incident_url
+                $record->incident_url,
+                $url
             );
+            if ($record->state === SwitchState::Paused) {
+                // The scope's page holds its review and the restart.
+                $line .= ' <a href="' . esc_url($url) . '" class="sophmate-safe-mode-review-link">'
+                    . esc_html__('Review and restart', 'sophmate-safe-mode') . '</a>';
+            }
+            $lines[] = $line;
         }
         return $lines;
     }
@@ -192,9 +202,12 @@ final class StatusNotices
         ?Source $source,
         ?\DateTimeImmutable $since,
         string $reason,
-        ?string $incident_url = null
+        ?string $incident_url = null,
+        ?string $url = null
     ): string {
-        $html = '<strong>' . esc_html($what) . '</strong>';
+        $html = $url !== null
+            ? '<strong><a href="' . esc_url($url) . '">' . esc_html($what) . '</a></strong>'
+            : '<strong>' . esc_html($what) . '</strong>';
         if ($actor !== null) {
             $html .= ' ' . esc_html(sprintf(
                 /* translators: 1: person's display name, 2: where the change came from (admin, rest, cli, breaker…) */

@@ -150,6 +150,6 @@ final class SwitchSummary
 
     public static function page_url(): string
     {
-        return admin_url('admin.php?page=' . AdminPage::SLUG);
+        return ConsoleUrls::overview();
     }
 }

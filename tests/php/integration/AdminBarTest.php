@@ -87,6 +87,40 @@ final class AdminBarTest extends IntegrationTestCase
         self::assertNotNull($bar->get_node(AdminBar::PAUSE_NODE), 'everything can still be paused');
     }
 
+    public function test_each_paused_scope_links_to_its_own_page_with_a_review_and_restart_link(): void
+    {
+        sophmate_safe_mode_register_automation('news_letter-2', ['label' => 'Newsletter', 'kind' => 'workflow', 'category' => 'content', 'owner' => 'admin']);
+        $this->rest('POST', '/categories/marketing/pause', ['reason' => 'x']);
+        $this->rest('POST', '/automations/news_letter-2/pause', ['reason' => 'y']);
+
+        $bar = $this->render_bar();
+
+        $category = admin_url('admin.php?page=sophmate-safe-mode&view=category&slug=marketing');
+        $automation = admin_url('admin.php?page=sophmate-safe-mode&view=automation&id=news_letter-2');
+        $category_node = AdminBar::scope_node('category', 'marketing');
+        $automation_node = AdminBar::scope_node('automation', 'news_letter-2');
+        self::assertSame($category, $bar->get_node($category_node)->href);
+        self::assertSame($automation, $bar->get_node($automation_node)->href);
+        self::assertSame('Review and restart', self::title($bar, $category_node . '-review'));
+        self::assertSame($category_node, $bar->get_node($category_node . '-review')->parent);
+        self::assertSame($category, $bar->get_node($category_node . '-review')->href);
+        self::assertSame($automation, $bar->get_node($automation_node . '-review')->href);
+    }
+
+    public function test_a_scope_in_trial_links_to_its_page_without_a_restart_link_and_safe_mode_links_to_the_overview(): void
+    {
+        $this->rest('POST', '/categories/marketing/pause', ['reason' => 'x']);
+        $this->rest('POST', '/categories/marketing/restart', ['acknowledged' => Acknowledgements::REQUIRED, 'note' => 'reviewed', 'scope' => ['max_runs' => 1]]);
+        $this->rest('PUT', '/safe-mode', ['mode' => 'read_only', 'reason' => 'Checking writes']);
+
+        $bar = $this->render_bar();
+
+        $node = AdminBar::scope_node('category', 'marketing');
+        self::assertSame(admin_url('admin.php?page=sophmate-safe-mode&view=category&slug=marketing'), $bar->get_node($node)->href);
+        self::assertNull($bar->get_node($node . '-review'), 'nothing to restart while in trial');
+        self::assertSame(admin_url('admin.php?page=sophmate-safe-mode'), $bar->get_node(AdminBar::NODE . '-safe-mode')->href);
+    }
+
     public function test_a_category_restarted_in_trial_is_shown_as_in_trial(): void
     {
         $this->rest('POST', '/categories/marketing/pause', ['reason' => 'x']);

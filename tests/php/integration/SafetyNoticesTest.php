@@ -70,6 +70,40 @@ final class SafetyNoticesTest extends IntegrationTestCase
         self::assertStringNotContainsString('is-dismissible', $html, 'stays while the pause holds');
     }
 
+    public function test_each_paused_scope_links_to_its_page_and_offers_review_and_restart_there(): void
+    {
+        sophmate_safe_mode_register_automation(
+            'news_letter-2',
+            ['label' => 'Newsletter', 'kind' => 'workflow', 'category' => 'content', 'owner' => 'admin']
+        );
+        $this->rest('POST', '/categories/marketing/pause', ['reason' => 'x']);
+        $this->rest('POST', '/automations/news_letter-2/pause', ['reason' => 'y']);
+
+        $html = $this->notices();
+
+        $category = esc_url(admin_url('admin.php?page=sophmate-safe-mode&view=category&slug=marketing'));
+        $automation = esc_url(admin_url('admin.php?page=sophmate-safe-mode&view=automation&id=news_letter-2'));
+        self::assertStringContainsString('<a href="' . $category . '">Category Marketing: paused</a>', $html);
+        self::assertStringContainsString('<a href="' . $automation . '">Automation Newsletter: paused</a>', $html);
+        self::assertStringContainsString('<a href="' . $category . '" class="sophmate-safe-mode-review-link">Review and restart</a>', $html);
+        self::assertStringContainsString('<a href="' . $automation . '" class="sophmate-safe-mode-review-link">Review and restart</a>', $html);
+    }
+
+    public function test_safe_mode_links_to_the_overview_and_a_trial_to_its_page_without_a_restart_link(): void
+    {
+        $this->rest('POST', '/categories/support/pause', ['reason' => 'bad replies']);
+        $this->rest('POST', '/categories/support/restart', ['acknowledged' => Acknowledgements::REQUIRED, 'note' => 'dedup fixed', 'scope' => ['max_runs' => 2]]);
+        $this->rest('PUT', '/safe-mode', ['mode' => 'paused', 'reason' => 'Card testing attack']);
+
+        $html = $this->notices();
+
+        $overview = esc_url(admin_url('admin.php?page=sophmate-safe-mode'));
+        $support = esc_url(admin_url('admin.php?page=sophmate-safe-mode&view=category&slug=support'));
+        self::assertStringContainsString('<a href="' . $overview . '">Safe mode (everything): paused, nothing runs</a>', $html);
+        self::assertStringContainsString('<a href="' . $support . '">Category Support: in trial</a>', $html);
+        self::assertStringNotContainsString('Review and restart', $html);
+    }
+
     public function test_safe_mode_and_a_trial_are_both_reported_until_lifted(): void
     {
         $this->rest('POST', '/categories/support/pause', ['reason' => 'bad replies']);
