@@ -2,27 +2,39 @@ import { Button } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
- * "Previous / Page 2 of 5 (93 items) / Next".
+ * "Previous page / Page 2 of 5 (93 items) / Next page" for a server-paginated
+ * list, in a <nav> named after the list so a page with two lists has two
+ * distinguishable pagination landmarks.
  *
  * @param props
+ * @param props.label      Name of the list, e.g. "Runs".
  * @param props.page       Current page (1-based).
  * @param props.totalPages Number of pages.
  * @param props.total      Number of items.
  * @param props.onChange   Called with the new page.
  */
 export function Pagination( {
+	label,
 	page,
 	totalPages,
 	total,
 	onChange,
 }: {
+	label: string;
 	page: number;
 	totalPages: number;
 	total: number;
 	onChange: ( page: number ) => void;
 } ) {
 	return (
-		<div className="sophmate-safe-mode__pagination">
+		<nav
+			className="sophmate-safe-mode__pagination"
+			aria-label={ sprintf(
+				/* translators: %s: name of the list, e.g. "Runs". */
+				__( '%s pages', 'sophmate-safe-mode' ),
+				label
+			) }
+		>
 			<Button
 				variant="secondary"
 				size="compact"
@@ -32,7 +44,7 @@ export function Pagination( {
 			>
 				{ __( 'Previous page', 'sophmate-safe-mode' ) }
 			</Button>
-			<span data-testid="pagination-info">
+			<span data-testid="pagination-info" aria-live="polite">
 				{ sprintf(
 					/* translators: 1: current page, 2: number of pages, 3: number of items. */
 					__(
@@ -53,6 +65,6 @@ export function Pagination( {
 			>
 				{ __( 'Next page', 'sophmate-safe-mode' ) }
 			</Button>
-		</div>
+		</nav>
 	);
 }

@@ -1,16 +1,49 @@
-import { Button, Notice, Spinner, TextControl } from '@wordpress/components';
+import { Button, Notice, TextControl } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useEffect, useState } from '@wordpress/element';
+import { useCallback, useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import type { ApiError, AuditFilters } from '../api';
-import { Pagination } from '../components/Pagination';
+import type { ApiError, AuditEvent, AuditFilters } from '../api';
+import { DataTable, type DataTableColumn } from '../components/table/DataTable';
 import { TimeStamp } from '../components/TimeStamp';
 import { auditStore } from '../store/audit';
 import { actorName } from '../utils/labels';
 import type { Route } from '../utils/route';
 
 export const AUDIT_PER_PAGE = 50;
+
+const AUDIT_COLUMNS: Array< DataTableColumn< AuditEvent > > = [
+	{
+		id: 'when',
+		header: __( 'When', 'sophmate-safe-mode' ),
+		cell: ( event ) => <TimeStamp iso={ event.created_at } />,
+	},
+	{
+		id: 'action',
+		header: __( 'Action', 'sophmate-safe-mode' ),
+		cell: ( event ) => event.action,
+	},
+	{
+		id: 'scope',
+		header: __( 'Scope', 'sophmate-safe-mode' ),
+		cell: ( event ) => event.scope,
+	},
+	{
+		id: 'change',
+		header: __( 'Change', 'sophmate-safe-mode' ),
+		cell: ( event ) => `${ event.before } → ${ event.after }`,
+	},
+	{
+		id: 'who',
+		header: __( 'Who', 'sophmate-safe-mode' ),
+		cell: ( event ) => `${ actorName( event.actor ) } (${ event.source })`,
+	},
+	{
+		id: 'reason',
+		header: __( 'Reason', 'sophmate-safe-mode' ),
+		cell: ( event ) => event.reason,
+	},
+];
 
 /**
  * Offers `text` as a file download.
@@ -76,7 +109,7 @@ export function AuditView( {
 	}, [] );
 
 	const { scope, action, since, until } = filters;
-	useEffect( () => {
+	const load = useCallback( () => {
 		void loadAudit( {
 			scope,
 			action,
@@ -86,6 +119,7 @@ export function AuditView( {
 			perPage: AUDIT_PER_PAGE,
 		} );
 	}, [ loadAudit, scope, action, since, until, page ] );
+	useEffect( load, [ load ] );
 
 	const [ draft, setDraft ] = useState( { scope, action } );
 	useEffect( () => setDraft( { scope, action } ), [ scope, action ] );
@@ -229,94 +263,34 @@ export function AuditView( {
 				</Notice>
 			) }
 
-			{ error && (
-				<Notice status="error" isDismissible={ false }>
-					{ __(
-						'The audit log could not be loaded.',
-						'sophmate-safe-mode'
-					) }{ ' ' }
-					{ error.message }
-				</Notice>
-			) }
-			{ ! loaded && ! error && (
-				<p className="sophmate-safe-mode__loading">
-					<Spinner />
-					{ __( 'Loading…', 'sophmate-safe-mode' ) }
-				</p>
-			) }
-			{ loaded && (
-				<>
-					{ fetching && <Spinner /> }
-					{ events.length === 0 ? (
-						<p data-testid="audit-empty">
-							{ __(
-								'No audit events match these filters.',
-								'sophmate-safe-mode'
-							) }
-						</p>
-					) : (
-						<table
-							className="wp-list-table widefat fixed striped"
-							data-testid="audit-table"
-						>
-							<caption className="screen-reader-text">
-								{ __( 'Audit log', 'sophmate-safe-mode' ) }
-							</caption>
-							<thead>
-								<tr>
-									<th scope="col">
-										{ __( 'When', 'sophmate-safe-mode' ) }
-									</th>
-									<th scope="col">
-										{ __( 'Action', 'sophmate-safe-mode' ) }
-									</th>
-									<th scope="col">
-										{ __( 'Scope', 'sophmate-safe-mode' ) }
-									</th>
-									<th scope="col">
-										{ __( 'Change', 'sophmate-safe-mode' ) }
-									</th>
-									<th scope="col">
-										{ __( 'Who', 'sophmate-safe-mode' ) }
-									</th>
-									<th scope="col">
-										{ __( 'Reason', 'sophmate-safe-mode' ) }
-									</th>
-								</tr>
-							</thead>
-							<tbody>
-								{ events.map( ( event ) => (
-									<tr
-										key={ event.id }
-										data-testid={ `audit-row-${ event.id }` }
-									>
-										<td>
-											<TimeStamp
-												iso={ event.created_at }
-											/>
-										</td>
-										<td>{ event.action }</td>
-										<td>{ event.scope }</td>
-										<td>{ `${ event.before } → ${ event.after }` }</td>
-										<td>
-											{ `${ actorName( event.actor ) } (${ event.source })` }
-										</td>
-										<td>{ event.reason }</td>
-									</tr>
-								) ) }
-							</tbody>
-						</table>
-					) }
-					<Pagination
-						page={ page }
-						totalPages={ totalPages }
-						total={ total }
-						onChange={ ( next ) =>
-							navigate( { view: 'audit', filters, page: next } )
-						}
-					/>
-				</>
-			) }
+			<DataTable
+				label={ __( 'Audit log', 'sophmate-safe-mode' ) }
+				columns={ AUDIT_COLUMNS }
+				rows={ events }
+				getRowId={ ( event ) => String( event.id ) }
+				testId="audit-table"
+				rowTestId={ ( event ) => `audit-row-${ event.id }` }
+				loading={ ! loaded }
+				fetching={ fetching }
+				error={ error }
+				onRetry={ load }
+				errorMessage={ __(
+					'The audit log could not be loaded.',
+					'sophmate-safe-mode'
+				) }
+				emptyMessage={ __(
+					'No audit events match these filters.',
+					'sophmate-safe-mode'
+				) }
+				emptyTestId="audit-empty"
+				pagination={ {
+					page,
+					totalPages,
+					total,
+					onChange: ( next ) =>
+						navigate( { view: 'audit', filters, page: next } ),
+				} }
+			/>
 		</div>
 	);
 }

@@ -1,17 +1,16 @@
-import {
-	Button,
-	Notice,
-	SelectControl,
-	Spinner,
-	TextControl,
-} from '@wordpress/components';
+import { Button, SelectControl, TextControl } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useEffect, useState } from '@wordpress/element';
+import { useCallback, useEffect, useMemo, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import { RUN_STATUSES, type RunFilters, type RunStatus } from '../api';
+import {
+	RUN_STATUSES,
+	type Run,
+	type RunFilters,
+	type RunStatus,
+} from '../api';
 import { RouteLink } from '../components/ConsoleNav';
-import { Pagination } from '../components/Pagination';
+import { DataTable, type DataTableColumn } from '../components/table/DataTable';
 import { TimeStamp } from '../components/TimeStamp';
 import { runsStore } from '../store/runs';
 import { statusStore } from '../store/status';
@@ -19,6 +18,60 @@ import type { Route } from '../utils/route';
 import { runStatusLabel, spendSummary } from '../utils/run-labels';
 
 export const RUNS_PER_PAGE = 20;
+
+/**
+ * The columns of the runs table.
+ *
+ * @param navigate navigate() of useRoute, for the link to a run.
+ */
+function runColumns(
+	navigate: ( route: Route ) => void
+): Array< DataTableColumn< Run > > {
+	return [
+		{
+			id: 'id',
+			header: __( 'Run', 'sophmate-safe-mode' ),
+			cell: ( run ) => (
+				<RouteLink
+					to={ { view: 'run', id: run.id } }
+					navigate={ navigate }
+				>
+					{ `#${ run.id }` }
+				</RouteLink>
+			),
+		},
+		{
+			id: 'automation',
+			header: __( 'Automation', 'sophmate-safe-mode' ),
+			cell: ( run ) => run.automation,
+		},
+		{
+			id: 'category',
+			header: __( 'Category', 'sophmate-safe-mode' ),
+			cell: ( run ) => run.category,
+		},
+		{
+			id: 'status',
+			header: __( 'Status', 'sophmate-safe-mode' ),
+			cell: ( run ) => runStatusLabel( run.status ),
+		},
+		{
+			id: 'started',
+			header: __( 'Started', 'sophmate-safe-mode' ),
+			cell: ( run ) => <TimeStamp iso={ run.started_at } />,
+		},
+		{
+			id: 'failed-step',
+			header: __( 'Failed step', 'sophmate-safe-mode' ),
+			cell: ( run ) => run.failed_step ?? '—',
+		},
+		{
+			id: 'spend',
+			header: __( 'Spend', 'sophmate-safe-mode' ),
+			cell: ( run ) => spendSummary( run.spend ),
+		},
+	];
+}
 
 /**
  * Runs: a filterable, server-paginated table over GET /runs. The filters and
@@ -56,7 +109,7 @@ export function RunsView( {
 		}, [] );
 
 	const { category, automation, status, since, until } = filters;
-	useEffect( () => {
+	const load = useCallback( () => {
 		void loadRuns( {
 			category,
 			automation,
@@ -67,6 +120,9 @@ export function RunsView( {
 			perPage: RUNS_PER_PAGE,
 		} );
 	}, [ loadRuns, category, automation, status, since, until, page ] );
+	useEffect( load, [ load ] );
+
+	const columns = useMemo( () => runColumns( navigate ), [ navigate ] );
 
 	// The automation id is typed; it is applied on submit, not per keystroke.
 	const [ automationDraft, setAutomationDraft ] = useState( automation );
@@ -153,118 +209,34 @@ export function RunsView( {
 				</Button>
 			</form>
 
-			{ error && (
-				<Notice status="error" isDismissible={ false }>
-					{ __(
-						'The runs could not be loaded.',
-						'sophmate-safe-mode'
-					) }{ ' ' }
-					{ error.message }
-				</Notice>
-			) }
-			{ ! loaded && ! error && (
-				<p className="sophmate-safe-mode__loading">
-					<Spinner />
-					{ __( 'Loading…', 'sophmate-safe-mode' ) }
-				</p>
-			) }
-			{ loaded && (
-				<>
-					{ fetching && <Spinner /> }
-					{ runs.length === 0 ? (
-						<p data-testid="runs-empty">
-							{ __(
-								'No runs match these filters.',
-								'sophmate-safe-mode'
-							) }
-						</p>
-					) : (
-						<table
-							className="wp-list-table widefat fixed striped"
-							data-testid="runs-table"
-						>
-							<caption className="screen-reader-text">
-								{ __( 'Runs', 'sophmate-safe-mode' ) }
-							</caption>
-							<thead>
-								<tr>
-									<th scope="col">
-										{ __( 'Run', 'sophmate-safe-mode' ) }
-									</th>
-									<th scope="col">
-										{ __(
-											'Automation',
-											'sophmate-safe-mode'
-										) }
-									</th>
-									<th scope="col">
-										{ __(
-											'Category',
-											'sophmate-safe-mode'
-										) }
-									</th>
-									<th scope="col">
-										{ __( 'Status', 'sophmate-safe-mode' ) }
-									</th>
-									<th scope="col">
-										{ __(
-											'Started',
-											'sophmate-safe-mode'
-										) }
-									</th>
-									<th scope="col">
-										{ __(
-											'Failed step',
-											'sophmate-safe-mode'
-										) }
-									</th>
-									<th scope="col">
-										{ __( 'Spend', 'sophmate-safe-mode' ) }
-									</th>
-								</tr>
-							</thead>
-							<tbody>
-								{ runs.map( ( run ) => (
-									<tr
-										key={ run.id }
-										data-testid={ `run-row-${ run.id }` }
-									>
-										<td>
-											<RouteLink
-												to={ {
-													view: 'run',
-													id: run.id,
-												} }
-												navigate={ navigate }
-											>
-												{ `#${ run.id }` }
-											</RouteLink>
-										</td>
-										<td>{ run.automation }</td>
-										<td>{ run.category }</td>
-										<td>
-											{ runStatusLabel( run.status ) }
-										</td>
-										<td>
-											<TimeStamp iso={ run.started_at } />
-										</td>
-										<td>{ run.failed_step ?? '—' }</td>
-										<td>{ spendSummary( run.spend ) }</td>
-									</tr>
-								) ) }
-							</tbody>
-						</table>
-					) }
-					<Pagination
-						page={ page }
-						totalPages={ totalPages }
-						total={ total }
-						onChange={ ( next ) =>
-							navigate( { view: 'runs', filters, page: next } )
-						}
-					/>
-				</>
-			) }
+			<DataTable
+				label={ __( 'Runs', 'sophmate-safe-mode' ) }
+				columns={ columns }
+				rows={ runs }
+				getRowId={ ( run ) => String( run.id ) }
+				testId="runs-table"
+				rowTestId={ ( run ) => `run-row-${ run.id }` }
+				loading={ ! loaded }
+				fetching={ fetching }
+				error={ error }
+				onRetry={ load }
+				errorMessage={ __(
+					'The runs could not be loaded.',
+					'sophmate-safe-mode'
+				) }
+				emptyMessage={ __(
+					'No runs match these filters.',
+					'sophmate-safe-mode'
+				) }
+				emptyTestId="runs-empty"
+				pagination={ {
+					page,
+					totalPages,
+					total,
+					onChange: ( next ) =>
+						navigate( { view: 'runs', filters, page: next } ),
+				} }
+			/>
 		</div>
 	);
 }

@@ -1,17 +1,19 @@
 import './history.scss';
 
+import { useMemo } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import {
 	EMPTY_RUN_FILTERS,
 	fetchRuns,
 	runsPath,
+	type Run,
 	type RunsQuery,
 } from '../../api';
 import type { Route } from '../../utils/route';
 import { runStatusLabel } from '../../utils/run-labels';
 import { RouteLink } from '../ConsoleNav';
-import { ListState } from '../table/ListState';
+import { DataTable, type DataTableColumn } from '../table/DataTable';
 import { TimeStamp } from '../TimeStamp';
 import { runDuration } from './duration';
 import { useLatestPage } from './useLatestPage';
@@ -24,6 +26,55 @@ export interface RecentRunsProps {
 	/** How many runs to show (default 10). */
 	limit?: number;
 	navigate: ( route: Route ) => void;
+}
+
+/**
+ * The columns of the compact runs table.
+ *
+ * @param navigate navigate() of useRoute, for the link to a run.
+ */
+function recentRunColumns(
+	navigate: ( route: Route ) => void
+): Array< DataTableColumn< Run > > {
+	return [
+		{
+			id: 'id',
+			header: __( 'Run', 'sophmate-safe-mode' ),
+			cell: ( run ) => (
+				<RouteLink
+					to={ { view: 'run', id: run.id } }
+					navigate={ navigate }
+				>
+					{ `#${ run.id }` }
+				</RouteLink>
+			),
+		},
+		{
+			id: 'automation',
+			header: __( 'Automation', 'sophmate-safe-mode' ),
+			cell: ( run ) => run.automation,
+		},
+		{
+			id: 'status',
+			header: __( 'Status', 'sophmate-safe-mode' ),
+			cell: ( run ) => runStatusLabel( run.status ),
+		},
+		{
+			id: 'started',
+			header: __( 'Started', 'sophmate-safe-mode' ),
+			cell: ( run ) => <TimeStamp iso={ run.started_at } />,
+		},
+		{
+			id: 'duration',
+			header: __( 'Duration', 'sophmate-safe-mode' ),
+			cell: ( run ) => runDuration( run.started_at, run.finished_at ),
+		},
+		{
+			id: 'failed-step',
+			header: __( 'Failed step', 'sophmate-safe-mode' ),
+			cell: ( run ) => run.failed_step ?? '—',
+		},
+	];
 }
 
 /**
@@ -46,82 +97,32 @@ export function RecentRuns( props: RecentRunsProps ) {
 		() => fetchRuns( query )
 	);
 	const runs = page?.items ?? [];
+	const columns = useMemo( () => recentRunColumns( navigate ), [ navigate ] );
 
 	return (
 		<div
 			className="sophmate-safe-mode__recent-runs"
-			aria-busy={ fetching }
 			data-testid="recent-runs"
 		>
-			<ListState
+			<DataTable
+				label={ __( 'Recent runs', 'sophmate-safe-mode' ) }
+				columns={ columns }
+				rows={ runs }
+				getRowId={ ( run ) => String( run.id ) }
+				testId="recent-runs-table"
+				rowTestId={ ( run ) => `recent-run-${ run.id }` }
 				loading={ page === null }
+				fetching={ fetching }
 				error={ error }
-				empty={ runs.length === 0 }
+				onRetry={ retry }
 				emptyMessage={ __( 'No runs yet.', 'sophmate-safe-mode' ) }
 				errorMessage={ __(
 					'The recent runs could not be loaded.',
 					'sophmate-safe-mode'
 				) }
-				onRetry={ retry }
 				emptyTestId="recent-runs-empty"
-			>
-				<table className="widefat striped sophmate-safe-mode__compact-table">
-					<caption className="screen-reader-text">
-						{ __( 'Recent runs', 'sophmate-safe-mode' ) }
-					</caption>
-					<thead>
-						<tr>
-							<th scope="col">
-								{ __( 'Run', 'sophmate-safe-mode' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Automation', 'sophmate-safe-mode' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Status', 'sophmate-safe-mode' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Started', 'sophmate-safe-mode' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Duration', 'sophmate-safe-mode' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Failed step', 'sophmate-safe-mode' ) }
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{ runs.map( ( run ) => (
-							<tr
-								key={ run.id }
-								data-testid={ `recent-run-${ run.id }` }
-							>
-								<td>
-									<RouteLink
-										to={ { view: 'run', id: run.id } }
-										navigate={ navigate }
-									>
-										{ `#${ run.id }` }
-									</RouteLink>
-								</td>
-								<td>{ run.automation }</td>
-								<td>{ runStatusLabel( run.status ) }</td>
-								<td>
-									<TimeStamp iso={ run.started_at } />
-								</td>
-								<td>
-									{ runDuration(
-										run.started_at,
-										run.finished_at
-									) }
-								</td>
-								<td>{ run.failed_step ?? '—' }</td>
-							</tr>
-						) ) }
-					</tbody>
-				</table>
-			</ListState>
+				className="sophmate-safe-mode__compact-table"
+			/>
 			<p className="sophmate-safe-mode__see-all">
 				<RouteLink
 					to={ {

@@ -1,7 +1,15 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { APIFetchOptions } from '@wordpress/api-fetch';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+	afterEach,
+	beforeAll,
+	beforeEach,
+	describe,
+	expect,
+	it,
+	vi,
+} from 'vitest';
 
 import { ConsolePage } from '../../../src/pages/ConsolePage';
 import { apiFetchMock } from '../support/api-fetch';
@@ -55,6 +63,15 @@ function visit( search: string ) {
 }
 
 describe( 'operator console views', () => {
+	// The views are lazy chunks; transforming them on first use can take
+	// longer than a findBy* wait, which would time the test runner, not the app.
+	beforeAll( async () => {
+		await Promise.all( [
+			import( '../../../src/pages/RunsView' ),
+			import( '../../../src/pages/RunDetailView' ),
+			import( '../../../src/pages/AuditView' ),
+		] );
+	} );
 	beforeEach( () => {
 		apiFetchMock.mockReset();
 		apiFetchMock.mockImplementation( async ( options ) =>
