@@ -70,7 +70,9 @@ const REVIEW = {
 };
 
 describe( 'the review API', () => {
-	beforeEach( () => apiFetchMock.mockReset() );
+	beforeEach( () => {
+		apiFetchMock.mockReset();
+	} );
 
 	it( 'asks the scope’s review route and parses the bundle', async () => {
 		apiFetchMock.mockResolvedValue( REVIEW );
