@@ -100,6 +100,8 @@ final class StatusReport
         $view = $record->to_array();
         if ($record->trial !== null) {
             $view['trial']['runs_used'] = $this->runs->runs_since($scope->to_string(), $record->since);
+            // What "Promote" depends on, so the console can say why it is not possible yet.
+            $view['trial'] += $this->runs->outcomes_since($scope->to_string(), $record->since);
         }
         return $view;
     }
