@@ -13,6 +13,7 @@ import {
 	statusSchema,
 } from '../src/api/schemas';
 import { auditEventSchema, auditVerificationSchema } from '../src/api/audit';
+import { reviewSchema } from '../src/api/review';
 import { runSchema } from '../src/api/runs';
 import { readSite, wpEval } from './support/site';
 
@@ -171,4 +172,39 @@ test( "the operator console's run and audit schemas accept the live responses an
 	expect( auditVerificationSchema.parse( await verify.json() ).ok ).toBe(
 		true
 	);
+} );
+
+test( "the restart review screen's schema accepts the live review of a paused category and reads only declared fields", async ( {
+	request,
+} ) => {
+	wpEval( 'e2e/fixtures/seed-runs.php' );
+	const pause = await request.post( `${ base }/categories/marketing/pause`, {
+		headers,
+		data: { reason: 'contract test review' },
+	} );
+	expect( pause.ok() ).toBeTruthy();
+	const response = await request.get(
+		`${ base }/categories/marketing/review`,
+		{ headers }
+	);
+	expect( response.status() ).toBe( 200 );
+	const review = reviewSchema.parse( await response.json() );
+	expect( review.failed_steps.length ).toBeGreaterThan( 0 );
+	expect( review.checks.map( ( c ) => c.id ) ).toEqual( [
+		'run_history',
+		'failed_steps',
+		'audit_records',
+		'pending_approvals',
+		'provider_status',
+		'affected_records',
+	] );
+	const declaredReview = await declared(
+		request,
+		'/categories/marketing/review'
+	);
+	expectDeclared( reviewSchema, declaredReview, 'review' );
+	const global = await request.get( `${ base }/safe-mode/review`, {
+		headers,
+	} );
+	expect( global.status() ).toBe( 409 );
 } );
