@@ -22,8 +22,8 @@ function providerStatusLabel( status: ProviderStatus ): string {
 function CronHooks( { hooks }: { hooks: string[] } ) {
 	const { byHook, loaded, error } = useSelect( ( select ) => {
 		const store = select( cronHooksStore );
-		store.getCronHooks();
 		return {
+			// Selecting the list also loads it (resolver) when opened by URL.
 			byHook: store.getCronHooks(),
 			loaded: store.hasLoaded(),
 			error: store.getError(),
