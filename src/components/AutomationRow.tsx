@@ -4,6 +4,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import type { AutomationStatus } from '../api';
 import { automationsStore } from '../store/automations';
 import { statusStore } from '../store/status';
+import type { Route } from '../utils/route';
 import {
 	actorName,
 	decidedByLabel,
@@ -12,6 +13,7 @@ import {
 	modeLabel,
 	originLabel,
 } from '../utils/labels';
+import { RouteLink } from './ConsoleNav';
 import { OwnerlessFlag } from './OwnerlessFlag';
 import { StateBadge } from './StateBadge';
 import { SwitchActions } from './SwitchActions';
@@ -90,11 +92,14 @@ function EffectiveCell( { automation }: { automation: AutomationStatus } ) {
  *
  * @param props
  * @param props.automation Automation status from GET /status.
+ * @param props.navigate   navigate() of useRoute (the label links to the automation's page).
  */
 export function AutomationRow( {
 	automation,
+	navigate,
 }: {
 	automation: AutomationStatus;
+	navigate: ( route: Route ) => void;
 } ) {
 	const { id, label, state } = automation;
 	const categoryLabel = useSelect(
@@ -109,7 +114,14 @@ export function AutomationRow( {
 			className={ `sophmate-safe-mode__row is-${ state }` }
 		>
 			<th scope="row">
-				<strong>{ label }</strong>
+				<strong>
+					<RouteLink
+						to={ { view: 'automation', id } }
+						navigate={ navigate }
+					>
+						{ label }
+					</RouteLink>
+				</strong>
 				<br />
 				<code>{ id }</code>
 				<Bindings id={ id } />

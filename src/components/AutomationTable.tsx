@@ -5,14 +5,23 @@ import { __ } from '@wordpress/i18n';
 import { useBoot } from '../boot';
 import { automationsStore } from '../store/automations';
 import { statusStore } from '../store/status';
+import type { Route } from '../utils/route';
 import { AutomationRow } from './AutomationRow';
+import { TableHead } from './CategoryTable';
 import { GovernCronHookForm } from './GovernCronHookForm';
 
 /**
  * Every automation from GET /status with its switch and effective decision,
  * and (for managers) the form that binds another plugin's cron hook.
+ *
+ * @param props
+ * @param props.navigate navigate() of useRoute (rows link to their pages).
  */
-export function AutomationTable() {
+export function AutomationTable( {
+	navigate,
+}: {
+	navigate: ( route: Route ) => void;
+} ) {
 	const { canManage } = useBoot();
 	const automations = useSelect(
 		( select ) => select( statusStore ).getAutomationStatuses(),
@@ -69,39 +78,24 @@ export function AutomationTable() {
 				</div>
 			) : (
 				<table className="sophmate-safe-mode__table">
-					<thead>
-						<tr>
-							<th scope="col">
-								{ __( 'Automation', 'sophmate-safe-mode' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Kind', 'sophmate-safe-mode' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Category', 'sophmate-safe-mode' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Owner', 'sophmate-safe-mode' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Mode', 'sophmate-safe-mode' ) }
-							</th>
-							<th scope="col">
-								{ __( 'State', 'sophmate-safe-mode' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Effective', 'sophmate-safe-mode' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Actions', 'sophmate-safe-mode' ) }
-							</th>
-						</tr>
-					</thead>
+					<TableHead
+						columns={ [
+							__( 'Automation', 'sophmate-safe-mode' ),
+							__( 'Kind', 'sophmate-safe-mode' ),
+							__( 'Category', 'sophmate-safe-mode' ),
+							__( 'Owner', 'sophmate-safe-mode' ),
+							__( 'Mode', 'sophmate-safe-mode' ),
+							__( 'State', 'sophmate-safe-mode' ),
+							__( 'Effective', 'sophmate-safe-mode' ),
+							__( 'Actions', 'sophmate-safe-mode' ),
+						] }
+					/>
 					<tbody>
 						{ automations.map( ( automation ) => (
 							<AutomationRow
 								key={ automation.id }
 								automation={ automation }
+								navigate={ navigate }
 							/>
 						) ) }
 					</tbody>

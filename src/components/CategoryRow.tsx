@@ -1,11 +1,14 @@
 import { useSelect } from '@wordpress/data';
 import { __, sprintf } from '@wordpress/i18n';
+import type { ReactNode } from 'react';
 
 import type { CategoryStatus, LastRunStatus } from '../api';
 import { categoriesStore } from '../store/categories';
 import { actorName, effectiveLabel, policySummary } from '../utils/labels';
+import type { Route } from '../utils/route';
 import { formatAbsolute, formatRelative, useNow } from '../utils/time';
 import { formatNumber } from './charts/format';
+import { RouteLink } from './ConsoleNav';
 import { OwnerlessFlag } from './OwnerlessFlag';
 import { StateBadge } from './StateBadge';
 import { SwitchActions } from './SwitchActions';
@@ -99,7 +102,40 @@ export function last24hSummary( category: CategoryStatus ): string | null {
 	return parts.join( ' · ' );
 }
 
-function ActivityCell( { category }: { category: CategoryStatus } ) {
+/**
+ * The last run's status and time, linked to the run when the server names it
+ * (older servers send no id).
+ *
+ * @param props
+ * @param props.id       Run id, if known.
+ * @param props.navigate navigate() of useRoute.
+ * @param props.children Status and time.
+ */
+function LinkToRun( {
+	id,
+	navigate,
+	children,
+}: {
+	id: number | undefined;
+	navigate: ( route: Route ) => void;
+	children: ReactNode;
+} ) {
+	return id === undefined ? (
+		<>{ children }</>
+	) : (
+		<RouteLink to={ { view: 'run', id } } navigate={ navigate }>
+			{ children }
+		</RouteLink>
+	);
+}
+
+function ActivityCell( {
+	category,
+	navigate,
+}: {
+	category: CategoryStatus;
+	navigate: ( route: Route ) => void;
+} ) {
 	const now = useNow();
 	const { last_run: lastRun, slug } = category;
 	const summary =
@@ -113,17 +149,19 @@ function ActivityCell( { category }: { category: CategoryStatus } ) {
 		<div data-testid={ `category-activity-${ slug }` }>
 			{ lastRun ? (
 				<p className="sophmate-safe-mode__last-run">
-					<span
-						className={ `sophmate-safe-mode__run-badge is-${ lastRun.status }` }
-					>
-						{ lastRunStatusLabel( lastRun.status ) }
-					</span>{ ' ' }
-					<time
-						dateTime={ lastRun.started_at }
-						title={ formatAbsolute( lastRun.started_at ) }
-					>
-						{ formatRelative( lastRun.started_at, now ) }
-					</time>
+					<LinkToRun id={ lastRun.id } navigate={ navigate }>
+						<span
+							className={ `sophmate-safe-mode__run-badge is-${ lastRun.status }` }
+						>
+							{ lastRunStatusLabel( lastRun.status ) }
+						</span>{ ' ' }
+						<time
+							dateTime={ lastRun.started_at }
+							title={ formatAbsolute( lastRun.started_at ) }
+						>
+							{ formatRelative( lastRun.started_at, now ) }
+						</time>
+					</LinkToRun>
 					<br />
 					<code>{ lastRun.automation }</code>
 				</p>
@@ -154,8 +192,15 @@ function ActivityCell( { category }: { category: CategoryStatus } ) {
  *
  * @param props
  * @param props.category Category status from GET /status.
+ * @param props.navigate navigate() of useRoute (the label links to the category's page).
  */
-export function CategoryRow( { category }: { category: CategoryStatus } ) {
+export function CategoryRow( {
+	category,
+	navigate,
+}: {
+	category: CategoryStatus;
+	navigate: ( route: Route ) => void;
+} ) {
 	const { slug, label, state } = category;
 	return (
 		<tr
@@ -163,7 +208,14 @@ export function CategoryRow( { category }: { category: CategoryStatus } ) {
 			className={ `sophmate-safe-mode__row is-${ state }` }
 		>
 			<th scope="row">
-				<strong>{ label }</strong>
+				<strong>
+					<RouteLink
+						to={ { view: 'category', slug } }
+						navigate={ navigate }
+					>
+						{ label }
+					</RouteLink>
+				</strong>
 				<br />
 				<code>{ slug }</code>
 				{ category.ownerless && (
@@ -209,7 +261,7 @@ export function CategoryRow( { category }: { category: CategoryStatus } ) {
 					'sophmate-safe-mode'
 				) }
 			>
-				<ActivityCell category={ category } />
+				<ActivityCell category={ category } navigate={ navigate } />
 			</td>
 			<td className="sophmate-safe-mode__actions">
 				<SwitchActions

@@ -4,9 +4,40 @@ import { __ } from '@wordpress/i18n';
 
 import { categoriesStore } from '../store/categories';
 import { statusStore } from '../store/status';
+import type { Route } from '../utils/route';
 import { CategoryRow } from './CategoryRow';
 
-export function CategoryTable() {
+/**
+ * The column headers of an overview table.
+ *
+ * @param props
+ * @param props.columns Header texts, in column order.
+ */
+export function TableHead( { columns }: { columns: string[] } ) {
+	return (
+		<thead>
+			<tr>
+				{ columns.map( ( column ) => (
+					<th key={ column } scope="col">
+						{ column }
+					</th>
+				) ) }
+			</tr>
+		</thead>
+	);
+}
+
+/**
+ * Every category with its switch, decision, pause policy and recent runs.
+ *
+ * @param props
+ * @param props.navigate navigate() of useRoute (rows link to their pages).
+ */
+export function CategoryTable( {
+	navigate,
+}: {
+	navigate: ( route: Route ) => void;
+} ) {
 	const categories = useSelect(
 		( select ) => select( statusStore ).getCategoryStatuses(),
 		[]
@@ -48,36 +79,25 @@ export function CategoryTable() {
 				</p>
 			) : (
 				<table className="sophmate-safe-mode__table">
-					<thead>
-						<tr>
-							<th scope="col">
-								{ __( 'Category', 'sophmate-safe-mode' ) }
-							</th>
-							<th scope="col">
-								{ __( 'State', 'sophmate-safe-mode' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Effective', 'sophmate-safe-mode' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Pause policy', 'sophmate-safe-mode' ) }
-							</th>
-							<th scope="col">
-								{ __(
-									'Recent runs (24 hours)',
-									'sophmate-safe-mode'
-								) }
-							</th>
-							<th scope="col">
-								{ __( 'Actions', 'sophmate-safe-mode' ) }
-							</th>
-						</tr>
-					</thead>
+					<TableHead
+						columns={ [
+							__( 'Category', 'sophmate-safe-mode' ),
+							__( 'State', 'sophmate-safe-mode' ),
+							__( 'Effective', 'sophmate-safe-mode' ),
+							__( 'Pause policy', 'sophmate-safe-mode' ),
+							__(
+								'Recent runs (24 hours)',
+								'sophmate-safe-mode'
+							),
+							__( 'Actions', 'sophmate-safe-mode' ),
+						] }
+					/>
 					<tbody>
 						{ categories.map( ( category ) => (
 							<CategoryRow
 								key={ category.slug }
 								category={ category }
+								navigate={ navigate }
 							/>
 						) ) }
 					</tbody>

@@ -12,8 +12,9 @@ import { automationsStore } from '../store/automations';
 import { categoriesStore } from '../store/categories';
 import { cronHooksStore } from '../store/cron-hooks';
 import { statusStore } from '../store/status';
+import type { Route } from '../utils/route';
 
-function PageBody() {
+function PageBody( { navigate }: { navigate: ( route: Route ) => void } ) {
 	const { canManage } = useBoot();
 	const { loaded, fetching, fetchError } = useSelect( ( select ) => {
 		const store = select( statusStore );
@@ -82,20 +83,29 @@ function PageBody() {
 			{ loaded && (
 				<>
 					<SafeModePanel />
-					<CategoryTable />
+					<CategoryTable navigate={ navigate } />
 					<OverviewCharts />
-					<AutomationTable />
+					<AutomationTable navigate={ navigate } />
 				</>
 			) }
 		</>
 	);
 }
 
-/** The "Automation Safety" admin page. */
-export function AutomationSafetyPage() {
+/**
+ * The "Automation Safety" overview.
+ *
+ * @param props
+ * @param props.navigate navigate() of useRoute (rows link to their pages).
+ */
+export function AutomationSafetyPage( {
+	navigate,
+}: {
+	navigate: ( route: Route ) => void;
+} ) {
 	return (
 		<div className="sophmate-safe-mode">
-			<PageBody />
+			<PageBody navigate={ navigate } />
 		</div>
 	);
 }

@@ -96,7 +96,7 @@ export function ConsolePage() {
 		<>
 			<ConsoleNav route={ route } navigate={ navigate } />
 			{ route.view === 'overview' ? (
-				<AutomationSafetyPage />
+				<AutomationSafetyPage navigate={ navigate } />
 			) : (
 				<div className="sophmate-safe-mode">
 					<h1 className="wp-heading-inline">

@@ -51,7 +51,10 @@ function route( extra: Routes = {}, status: () => Status = statusPayload ) {
 async function renderTable( boot = managerBoot ) {
 	const registry = createTestRegistry();
 	await registry.resolveSelect( statusStore ).getStatus();
-	renderWithStores( <AutomationTable />, { registry, boot } );
+	renderWithStores( <AutomationTable navigate={ vi.fn() } />, {
+		registry,
+		boot,
+	} );
 	return registry;
 }
 

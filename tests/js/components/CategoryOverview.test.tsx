@@ -1,10 +1,12 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { Status } from '../../../src/api';
 import { AutomationTable } from '../../../src/components/AutomationTable';
 import { CategoryTable } from '../../../src/components/CategoryTable';
 import { statusStore } from '../../../src/store/status';
+import type { Route } from '../../../src/utils/route';
 import { apiFetchMock, routeApiFetch } from '../support/api-fetch';
 import {
 	automationConfigPayload,
@@ -23,6 +25,7 @@ function overviewStatus(): Status {
 	Object.assign( marketing!, {
 		ownerless: false,
 		last_run: {
+			id: 812,
 			status: 'failed',
 			started_at: new Date( Date.now() - 5 * 60e3 ).toISOString(),
 			automation: 'newsletter-digest',
@@ -55,7 +58,10 @@ function overviewStatus(): Status {
 	return status;
 }
 
-async function renderOverview( status: () => unknown ) {
+async function renderOverview(
+	status: () => unknown,
+	navigate: ( route: Route ) => void = vi.fn()
+) {
 	routeApiFetch( {
 		'GET /sophmate-safe-mode/v1/status': status,
 		'GET /sophmate-safe-mode/v1/categories?per_page=100': () =>
@@ -68,8 +74,8 @@ async function renderOverview( status: () => unknown ) {
 	await registry.dispatch( statusStore ).refreshStatus();
 	renderWithStores(
 		<>
-			<CategoryTable />
-			<AutomationTable />
+			<CategoryTable navigate={ navigate } />
+			<AutomationTable navigate={ navigate } />
 		</>,
 		{ registry }
 	);
@@ -78,6 +84,51 @@ async function renderOverview( status: () => unknown ) {
 describe( 'overview columns', () => {
 	beforeEach( () => {
 		apiFetchMock.mockReset();
+	} );
+
+	it( 'links each category and automation label to its page, in the console', async () => {
+		const navigate = vi.fn();
+		const user = userEvent.setup();
+		await renderOverview( overviewStatus, navigate );
+
+		const marketing = within(
+			screen.getByTestId( 'category-row-marketing' )
+		).getByRole( 'link', { name: 'Marketing' } );
+		const digest = within(
+			screen.getByTestId( 'automation-row-newsletter-digest' )
+		).getByRole( 'link', { name: 'Newsletter digest' } );
+
+		expect( marketing.getAttribute( 'href' ) ).toContain(
+			'view=category&slug=marketing'
+		);
+		expect( digest.getAttribute( 'href' ) ).toContain(
+			'view=automation&id=newsletter-digest'
+		);
+		await user.click( digest );
+		expect( navigate ).toHaveBeenCalledWith( {
+			view: 'automation',
+			id: 'newsletter-digest',
+		} );
+	} );
+
+	it( 'links the last run to its detail when the server gives its id', async () => {
+		const navigate = vi.fn();
+		const user = userEvent.setup();
+		await renderOverview( overviewStatus, navigate );
+
+		const run = within(
+			screen.getByTestId( 'category-activity-marketing' )
+		).getByRole( 'link' );
+		expect( run.getAttribute( 'href' ) ).toContain( 'view=run&id=812' );
+		expect( run.textContent ).toContain( 'Failed' );
+		await user.click( run );
+		expect( navigate ).toHaveBeenCalledWith( { view: 'run', id: 812 } );
+		// Commerce's last run comes without an id (an older server): no link.
+		expect(
+			within(
+				screen.getByTestId( 'category-activity-commerce' )
+			).queryByRole( 'link' )
+		).toBeNull();
 	} );
 
 	it( 'a category row shows its last run, failures and spend of the last 24 hours', async () => {

@@ -38,7 +38,10 @@ async function renderRow( slug: string, boot = managerBoot ) {
 	const { unmount } = renderWithStores(
 		<table>
 			<tbody>
-				<CategoryRow category={ category( slug ) } />
+				<CategoryRow
+					category={ category( slug ) }
+					navigate={ vi.fn() }
+				/>
 			</tbody>
 		</table>,
 		{ registry, boot }
