@@ -150,8 +150,16 @@ final class AdminBar
             'path' => '/' . Controller::NS . '/safe-mode',
             'node' => 'wp-admin-bar-' . self::PAUSE_NODE,
             'i18n' => [
-                'prompt' => __("Pause all automation (safe mode).\n\nWhy? The reason is required and is kept in the audit log.", 'sophmate-safe-mode'),
-                'reasonRequired' => __("A reason is required to pause all automation.\n\nWhy are you pausing everything?", 'sophmate-safe-mode'),
+                'title' => __('Pause all automation', 'sophmate-safe-mode'),
+                'description' => __(
+                    'Safe mode stops every automation on this site, whatever its category says, until it is turned off after a review.',
+                    'sophmate-safe-mode'
+                ),
+                'reasonLabel' => __('Reason', 'sophmate-safe-mode'),
+                'reasonHelp' => __('Required. Kept in the audit log and shown to everyone who sees the pause.', 'sophmate-safe-mode'),
+                'reasonRequired' => __('A reason is required to pause all automation.', 'sophmate-safe-mode'),
+                'cancel' => __('Cancel', 'sophmate-safe-mode'),
+                'submit' => __('Pause all automation', 'sophmate-safe-mode'),
                 'pausing' => __('Pausing all automation…', 'sophmate-safe-mode'),
                 /* translators: followed by the server's error message */
                 'failed' => __('Automation was NOT paused:', 'sophmate-safe-mode'),

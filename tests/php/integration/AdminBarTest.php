@@ -208,6 +208,8 @@ final class AdminBarTest extends IntegrationTestCase
         $data = (string) wp_scripts()->get_data(AdminBar::SCRIPT, 'data');
         self::assertStringContainsString('"path":"\/sophmate-safe-mode\/v1\/safe-mode"', $data);
         self::assertStringContainsString('wp-admin-bar-' . AdminBar::PAUSE_NODE, $data);
+        self::assertStringContainsString('"reasonLabel":"Reason"', $data, 'the dialog labels its reason field');
+        self::assertStringContainsString('"cancel":"Cancel"', $data);
         self::assertFileExists(dirname(SOPHMATE_SAFE_MODE_FILE) . '/assets/admin-bar.js');
         self::assertFileExists(dirname(SOPHMATE_SAFE_MODE_FILE) . '/assets/admin-bar.css');
 
