@@ -71,6 +71,13 @@ final class SwitchService
             );
         }
         Acknowledgements::assert_complete($acknowledged);
+        self::assert_note($note);
+        if (!isset($trial_input['max_runs'])) {
+            throw new InvalidInput(
+                'sophmate_invalid_trial_scope',
+                'scope.max_runs is required: a restart is a trial of a few runs (e.g. 3) before you promote it back to normal schedules.'
+            );
+        }
         $reviewed = $review?->assert_restartable() ?? [];
         $trial = TrialScope::from_input($trial_input, $note);
         $this->assert_trial_automations($scope, $trial);
@@ -129,6 +136,7 @@ final class SwitchService
             $reviewed = [];
             if ($this->store->load_fresh()->safe_mode->is_on()) {
                 Acknowledgements::assert_complete($acknowledged);
+                self::assert_note($reason);
                 $reviewed = $review?->assert_restartable() ?? [];
             }
             $next = SafeModeRecord::off();
@@ -177,6 +185,13 @@ final class SwitchService
             usleep(random_int(1000, 5000) * min($attempt, 5));
         }
         throw new StorageUnavailable('sophmate_state_busy', 'Switch state is changing too fast to apply this change; try again.');
+    }
+
+    private static function assert_note(string $note): void
+    {
+        if ($note === '') {
+            throw new InvalidInput('sophmate_invalid_note', 'A note is required: say what you reviewed or fixed, so the next operator knows why this was restarted.');
+        }
     }
 
     /** The state name used in audit before/after: safe mode's mode for global, the switch state otherwise. */

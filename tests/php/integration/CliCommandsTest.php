@@ -58,7 +58,13 @@ final class CliCommandsTest extends IntegrationTestCase
         } catch (\WP_CLI\ExitException $e) {
             self::assertStringContainsString('sophmate_review_incomplete', $e->getMessage());
         }
-        $restart(['category:content'], ['ack' => 'all-reviewed', 'max-runs' => '2', 'read-only' => true]);
+        try {
+            $restart(['category:content'], ['ack' => 'all-reviewed', 'max-runs' => '2']);
+            self::fail('a restart needs a note');
+        } catch (\WP_CLI\ExitException $e) {
+            self::assertStringContainsString('sophmate_invalid_note', $e->getMessage());
+        }
+        $restart(['category:content'], ['ack' => 'all-reviewed', 'max-runs' => '2', 'read-only' => true, 'note' => 'fixed']);
         $this->forget_caches();
         $stored = $this->stored_switches()['categories']['content'];
         self::assertSame('trial', $stored['state']);
@@ -72,7 +78,7 @@ final class CliCommandsTest extends IntegrationTestCase
         $safe(['on'], ['reason' => 'provider outage']);
         $this->forget_caches();
         self::assertSame('paused', $this->stored_switches()['safe_mode']['mode']);
-        $safe(['off'], ['ack' => 'all-reviewed']);
+        $safe(['off'], ['ack' => 'all-reviewed', 'note' => 'outage over']);
         $this->forget_caches();
         self::assertSame('off', $this->stored_switches()['safe_mode']['mode']);
     }

@@ -25,7 +25,7 @@ final class ConcurrentSwitchChangesTest extends IntegrationTestCase
         for ($i = 0; $i < 200; $i++) {
             $slug = $slugs[$i % count($slugs)];
             $pause = intdiv($i, count($slugs)) % 2 === 0;
-            $body = $pause ? ['reason' => 'concurrency ' . $i] : ['acknowledged' => Acknowledgements::REQUIRED, 'note' => 'concurrency ' . $i];
+            $body = $pause ? ['reason' => 'concurrency ' . $i] : ['acknowledged' => Acknowledgements::REQUIRED, 'note' => 'concurrency ' . $i, 'scope' => ['max_runs' => 1]];
             $handle = curl_init($base . $slug . ($pause ? '/pause' : '/restart'));
             curl_setopt_array($handle, [
                 CURLOPT_POST => true,

@@ -263,8 +263,8 @@ final class CronGateTest extends IntegrationTestCase
 
     private function restart(string $slug): void
     {
-        // A reviewed restart puts the category in trial, where (with no narrower scope) it may run.
-        $response = $this->rest('POST', '/categories/' . $slug . '/restart', ['acknowledged' => \SophMate\SafeMode\Domain\Switches\Acknowledgements::REQUIRED]);
+        // A reviewed restart puts the category in trial, with a budget these tests never reach.
+        $response = $this->rest('POST', '/categories/' . $slug . '/restart', ['acknowledged' => \SophMate\SafeMode\Domain\Switches\Acknowledgements::REQUIRED, 'note' => 'cron test', 'scope' => ['max_runs' => 100]]);
         self::assertSame('trial', $this->data($response)['state']);
     }
 }

@@ -164,7 +164,34 @@ final class SwitchServiceTest extends TestCase
     {
         $this->service->pause(Scope::category('marketing'), 'x', $this->alice, Source::Admin);
         $this->expectException(InvalidInput::class);
-        $this->service->restart(Scope::category('marketing'), Acknowledgements::REQUIRED, '', ['automations' => ['digest']], $this->alice, Source::Admin);
+        $this->expectExceptionMessage('is not part of category:marketing');
+        $this->service->restart(Scope::category('marketing'), Acknowledgements::REQUIRED, 'reviewed', ['automations' => ['digest'], 'max_runs' => 1], $this->alice, Source::Admin);
+    }
+
+    public function test_a_restart_needs_a_note_and_a_trial_size_and_changes_nothing_without_them(): void
+    {
+        $this->service->pause(Scope::category('marketing'), 'x', $this->alice, Source::Admin);
+        foreach ([['', ['max_runs' => 3], 'sophmate_invalid_note'], ['reviewed', [], 'sophmate_invalid_trial_scope'], ['reviewed', ['read_only' => true], 'sophmate_invalid_trial_scope']] as [$note, $scope, $code]) {
+            try {
+                $this->service->restart(Scope::category('marketing'), Acknowledgements::REQUIRED, $note, $scope, $this->alice, Source::Admin);
+                self::fail('expected ' . $code);
+            } catch (InvalidInput $e) {
+                self::assertSame($code, $e->error_code());
+            }
+        }
+        self::assertSame('paused', $this->store->board->categories['marketing']->state->value);
+        self::assertCount(1, $this->audit->entries);
+    }
+
+    public function test_turning_safe_mode_off_needs_a_note(): void
+    {
+        $this->service->set_safe_mode(SafeModeMode::Paused, 'spend spike', null, $this->alice, Source::Rest);
+        try {
+            $this->service->set_safe_mode(SafeModeMode::Off, ' ', Acknowledgements::REQUIRED, $this->alice, Source::Rest);
+            self::fail('expected a note to be required');
+        } catch (InvalidInput $e) {
+            self::assertSame('sophmate_invalid_note', $e->error_code());
+        }
     }
 
     public function test_restarting_a_running_scope_is_a_conflict(): void
@@ -177,7 +204,7 @@ final class SwitchServiceTest extends TestCase
     public function test_promotion_needs_a_clean_trial(): void
     {
         $this->service->pause(Scope::category('marketing'), 'x', $this->alice, Source::Admin);
-        $this->service->restart(Scope::category('marketing'), Acknowledgements::REQUIRED, '', [], $this->alice, Source::Admin);
+        $this->service->restart(Scope::category('marketing'), Acknowledgements::REQUIRED, 'reviewed', ['max_runs' => 5], $this->alice, Source::Admin);
 
         foreach ([[0, 0], [2, 1]] as [$succeeded, $failed]) {
             $this->trials->succeeded = $succeeded;
