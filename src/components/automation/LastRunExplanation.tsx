@@ -87,14 +87,6 @@ function SectionError( {
  */
 function SwitchStory( { id }: { id: string } ) {
 	const scope = `automation:${ id }`;
-	const audit = useAsync( `audit:${ scope }`, () =>
-		fetchAudit( {
-			...EMPTY_AUDIT_FILTERS,
-			scope,
-			page: 1,
-			perPage: AUDIT_EVENTS,
-		} )
-	);
 	const current = useSelect(
 		( select ) => {
 			const status = select( statusStore ).getAutomationStatus( id );
@@ -103,6 +95,20 @@ function SwitchStory( { id }: { id: string } ) {
 				: null;
 		},
 		[ id ]
+	);
+	// Asked again when the switch changes (a pause or restart from this
+	// page), so the story shows the new audit event, not only the switch.
+	const audit = useAsync(
+		`audit:${ scope }:${ current?.state ?? '' }:${
+			current?.switch?.since ?? ''
+		}`,
+		() =>
+			fetchAudit( {
+				...EMPTY_AUDIT_FILTERS,
+				scope,
+				page: 1,
+				perPage: AUDIT_EVENTS,
+			} )
 	);
 	const story = switchStory( audit.value?.items ?? [], current );
 	return (

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { AutomationView } from '../../../src/pages/AutomationView';
 import { providersStore } from '../../../src/store/providers';
+import { statusStore } from '../../../src/store/status';
 import {
 	apiFetchMock,
 	requestedRoutes,
@@ -87,7 +88,7 @@ function renderPage( id: string ) {
 	renderWithStores( <AutomationView id={ id } navigate={ navigate } />, {
 		registry,
 	} );
-	return { navigate };
+	return { navigate, registry };
 }
 
 describe( 'AutomationView', () => {
@@ -247,6 +248,65 @@ describe( 'AutomationView', () => {
 		);
 		expect( navigate ).toHaveBeenCalledWith( { view: 'run', id: 42 } );
 		expect( requestedRoutes() ).toContain( `GET ${ NS }/runs/42` );
+	} );
+
+	it( 'reads the audit events again when the switch changes, so a restart shows in the story', async () => {
+		const AUDIT = `GET ${ NS }/audit?scope=automation%3Ashop_sync&page=1&per_page=20`;
+		let restarted = false;
+		const restart = auditEventPayload( {
+			id: 10,
+			scope: 'automation:shop_sync',
+			action: 'restart',
+			before: 'paused',
+			after: 'trial',
+			reason: 'Dedup fixed',
+			created_at: '2025-11-25T22:00:00+00:00',
+			actor: { id: 2, login: 'bo', name: 'Bo Boss' },
+		} );
+		routeApiFetch(
+			siteWith( 'shop_sync', SHOP_SYNC, {
+				[ `GET ${ NS }/status` ]: () => {
+					const status = statusPayload();
+					if ( restarted ) {
+						const shop = status.automations.find(
+							( a ) => a.id === 'shop_sync'
+						);
+						Object.assign( shop ?? {}, {
+							state: 'trial',
+							paused: false,
+							switch: {
+								...shop?.switch,
+								state: 'trial',
+								reason: 'Dedup fixed',
+								since: '2025-11-25T22:00:00+00:00',
+							},
+						} );
+					}
+					return status;
+				},
+				[ AUDIT ]: () =>
+					page( restarted ? [ restart, shopPause ] : [ shopPause ] ),
+			} )
+		);
+		const { registry } = renderPage( 'shop_sync' );
+		const story = async () =>
+			( await screen.findByTestId( 'last-run-switch-story' ) )
+				.textContent ?? '';
+		await waitFor( async () =>
+			expect( await story() ).toContain( 'It is paused now.' )
+		);
+
+		restarted = true;
+		await registry.dispatch( statusStore ).refreshStatus();
+
+		await waitFor( async () =>
+			expect( await story() ).toMatch(
+				/Restarted by Bo Boss on .+: Dedup fixed/
+			)
+		);
+		expect(
+			requestedRoutes().filter( ( r ) => r === AUDIT ).length
+		).toBeGreaterThanOrEqual( 2 );
 	} );
 
 	it( 'says when the automation has not run yet', async () => {
