@@ -1,4 +1,4 @@
-import { Notice, Spinner } from '@wordpress/components';
+import { Notice } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useEffect } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
@@ -6,6 +6,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import { EMPTY_RUN_FILTERS, type AffectedRecord } from '../api';
 import { useBoot } from '../boot';
 import { RouteLink } from '../components/ConsoleNav';
+import { ListState } from '../components/table/ListState';
 import { TimeStamp } from '../components/TimeStamp';
 import { runsStore } from '../store/runs';
 import type { Route } from '../utils/route';
@@ -69,26 +70,24 @@ export function RunDetailView( {
 		</p>
 	);
 
-	if ( error && ! run ) {
+	if ( ! run ) {
 		return (
 			<div className="sophmate-safe-mode__run">
 				{ back }
-				<Notice status="error" isDismissible={ false }>
-					{ __(
+				<ListState
+					loading
+					error={ error }
+					empty={ false }
+					emptyMessage=""
+					errorMessage={ __(
 						'The run could not be loaded.',
 						'sophmate-safe-mode'
-					) }{ ' ' }
-					{ error.message }
-				</Notice>
+					) }
+					onRetry={ () => void loadRun( id ) }
+				>
+					{ null }
+				</ListState>
 			</div>
-		);
-	}
-	if ( ! run ) {
-		return (
-			<p className="sophmate-safe-mode__loading">
-				<Spinner />
-				{ __( 'Loading…', 'sophmate-safe-mode' ) }
-			</p>
 		);
 	}
 

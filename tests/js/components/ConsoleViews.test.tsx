@@ -169,4 +169,31 @@ describe( 'operator console views', () => {
 		).toContain( 'The audit log is intact: 12 events checked.' );
 		click.mockRestore();
 	} );
+
+	it( 'says when a run cannot be loaded and loads it again on "Try again"', async () => {
+		visit( '?page=sophmate-safe-mode&view=run&id=42' );
+		let fail = true;
+		apiFetchMock.mockImplementation( async ( options ) => {
+			if ( options.path === `${ NS }/runs/42` && fail ) {
+				fail = false;
+				throw {
+					code: 'rest_post_invalid_id',
+					message: 'Invalid run ID.',
+					data: { status: 404 },
+				};
+			}
+			return answer( options );
+		} );
+		const user = userEvent.setup();
+		renderWithStores( <ConsolePage /> );
+		await user.click(
+			await screen.findByRole( 'button', { name: 'Try again' } )
+		);
+		expect(
+			( await screen.findByTestId( 'run-failure' ) ).textContent
+		).toContain( 'SMTP refused the message' );
+		expect(
+			paths().filter( ( path ) => path === `${ NS }/runs/42` )
+		).toHaveLength( 2 );
+	} );
 } );
