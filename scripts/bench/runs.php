@@ -31,24 +31,10 @@ for ($i = 0; $i < $count; $i++) {
 $seconds = (hrtime(true) - $start) / 1e9;
 $results = [['name' => 'runs recorded per second (start + 3 steps + finish)', 'value' => round($count / $seconds, 1), 'runs' => $count]];
 
-// Grow history to the wanted size by doubling (fast, all in SQL), spreading categories and statuses.
+// Grow history to the wanted size (see sophmate_bench_seed_runs()).
 $statuses = ['succeeded', 'failed', 'skipped', 'held', 'cancelled', 'awaiting_approval', 'succeeded', 'succeeded'];
 $categories = ['commerce', 'content', 'support', 'marketing', 'system', 'image', 'agent'];
-$wpdb->query("DELETE FROM {$services->schema->run_events_table()}");
-$wpdb->query("DELETE FROM {$table}");
-$values = [];
-for ($i = 0; $i < 1000; $i++) {
-    $values[] = $wpdb->prepare('(%s,%s,%s,%s,%s,%s,0,1,%s,%s)', 'bench-' . ($i % 200), $categories[$i % 7], 'cron', $statuses[$i % 8], gmdate('Y-m-d H:i:s', time() - $i * 37), gmdate('Y-m-d H:i:s', time() - $i * 37 + 2), '', '');
-}
-$wpdb->query("INSERT INTO {$table} (automation, category, run_trigger, status, started_at, finished_at, read_only, attempt, decision_scope, reason) VALUES " . implode(',', $values));
-while ((int) $wpdb->get_var("SELECT COUNT(*) FROM {$table}") < $rows_wanted) {
-    $have = (int) $wpdb->get_var("SELECT COUNT(*) FROM {$table}");
-    $take = min($have, $rows_wanted - $have);
-    $wpdb->query("INSERT INTO {$table} (automation, category, run_trigger, status, started_at, finished_at, read_only, attempt, decision_scope, reason)
-        SELECT automation, category, run_trigger, status, DATE_SUB(started_at, INTERVAL {$have} SECOND), finished_at, read_only, attempt, decision_scope, reason FROM {$table} ORDER BY id LIMIT {$take}");
-}
-$total = (int) $wpdb->get_var("SELECT COUNT(*) FROM {$table}");
-$wpdb->query("ANALYZE TABLE {$table}");
+$total = sophmate_bench_seed_runs($rows_wanted);
 
 $samples = [];
 for ($i = 0; $i < 200; $i++) {
