@@ -71,7 +71,9 @@ describe( 'routes in the query string', () => {
 			view: 'automation',
 			id: 'nightly-digest',
 		} );
-		expect( parseRoute( '?view=category' ) ).toEqual( { view: 'overview' } );
+		expect( parseRoute( '?view=category' ) ).toEqual( {
+			view: 'overview',
+		} );
 		expect( parseRoute( '?view=automation&id=' ) ).toEqual( {
 			view: 'overview',
 		} );
@@ -81,9 +83,9 @@ describe( 'routes in the query string', () => {
 				'?page=sophmate-safe-mode&view=run&id=4'
 			)
 		).toBe( '?page=sophmate-safe-mode&view=category&slug=marketing' );
-		expect(
-			routeToSearch( { view: 'automation', id: 'a b' }, '' )
-		).toBe( '?view=automation&id=a+b' );
+		expect( routeToSearch( { view: 'automation', id: 'a b' }, '' ) ).toBe(
+			'?view=automation&id=a+b'
+		);
 	} );
 
 	it( 'read the restart review of a scope, and refuse a malformed scope', () => {
