@@ -28,8 +28,13 @@ import { SwitchDetails } from './SwitchDetails';
  * @param props.id Automation id.
  */
 function Bindings( { id }: { id: string } ) {
+	// From the list the table loads once: `getAutomation( id )` would fetch
+	// each row's automation on its own while that list is still on its way.
 	const config = useSelect(
-		( select ) => select( automationsStore ).getAutomation( id ),
+		( select ) =>
+			select( automationsStore )
+				.getAutomations()
+				.find( ( automation ) => automation.id === id ) ?? null,
 		[ id ]
 	);
 	if ( ! config ) {
