@@ -144,7 +144,13 @@ export function CategoryView( {
 				<CategoryPolicy
 					policy={ config?.policy ?? null }
 					people={ {
-						restartOwner: restartOwnerName,
+						// The status names the owner for everyone; the people
+						// list (managers only) names anyone else.
+						restartOwner:
+							config?.policy.restart_owner_id ===
+								category.owner?.id && ownerName !== null
+								? ownerName
+								: restartOwnerName,
 						owner: ownerName,
 					} }
 					loading={ configLoading }

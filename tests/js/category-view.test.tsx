@@ -161,6 +161,10 @@ describe( 'CategoryView', () => {
 		);
 		expect( screen.queryByTestId( 'category-edit-form' ) ).toBeNull();
 		expect( requestedRoutes() ).not.toContain( `GET ${ NS }/owners` );
+		// The restart owner is the owner, whom the status names for everyone.
+		expect( screen.getByTestId( 'category-policy' ).textContent ).toContain(
+			'Restarted by: Ada Admin'
+		);
 	} );
 } );
 
