@@ -33,6 +33,7 @@ import { idFromHook, isValidId, labelFromHook } from '../utils/cron-hooks';
 import { kindLabel, modeLabel } from '../utils/labels';
 import { formatAbsolute, formatRelative, useNow } from '../utils/time';
 import { useInlineWarning } from './Notices';
+import { failureMessage } from './modal/useMutationForm';
 import { useActionFeedback } from './Snackbars';
 
 const KINDS = automationKindSchema.options;
@@ -97,7 +98,7 @@ function ServerError( { error }: { error: ApiError } ) {
  */
 export function GovernCronHookForm() {
 	const { userId } = useBoot();
-	const { confirm } = useActionFeedback();
+	const { confirm, fail } = useActionFeedback();
 	const warn = useInlineWarning();
 	const now = useNow();
 	const { hooks, hooksLoaded, hooksError, categories, automations } =
@@ -207,7 +208,18 @@ export function GovernCronHookForm() {
 		const result = await createAutomation( body );
 		if ( ! result.ok ) {
 			setIsSubmitting( false );
+			// Field details stay in the form; the snackbar says it failed.
 			setError( result.error );
+			fail(
+				failureMessage(
+					sprintf(
+						/* translators: %s: cron hook name. */
+						__( 'Govern %s', 'sophmate-safe-mode' ),
+						chosen.hook
+					),
+					result.error
+				)
+			);
 			return;
 		}
 		await Promise.all( [ refreshStatus(), refreshCronHooks() ] );

@@ -288,7 +288,9 @@ describe( 'GovernCronHookForm', () => {
 		expect( field( 'Automation id' ).value ).toBe( 'acme_newsletter_send' );
 		expect( submit.disabled ).toBe( false );
 		expect( pageNoticeTexts() ).toEqual( [] );
-		expect( snackbarTexts() ).toEqual( [] );
+		expect( snackbarTexts() ).toEqual( [
+			'Govern acme_newsletter_send failed: Invalid parameter(s): owner',
+		] );
 	} );
 
 	it( 'shows a conflict the server found', async () => {
