@@ -74,7 +74,7 @@ test( 'an admin governs another plugin’s cron hook from the admin, pauses that
 
 	await expect(
 		page
-			.locator( '.sophmate-safe-mode__notices' )
+			.locator( '.sophmate-safe-mode__snackbars' )
 			.getByText( `“${ LABEL }” now governs the cron hook ${ HOOK }.` )
 	).toBeVisible();
 	const row = page.getByTestId( `automation-row-${ ID }` );

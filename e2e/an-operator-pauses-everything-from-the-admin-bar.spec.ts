@@ -24,27 +24,39 @@ test( 'an operator pauses everything from the admin bar on the Dashboard with a 
 	await expect( state ).toHaveText( 'Automation: running' );
 	await expect( page.locator( '[data-sophmate-notice]' ) ).toHaveCount( 0 );
 
-	// The reason is required: an empty answer asks again instead of pausing.
-	const prompts: string[] = [];
-	page.on( 'dialog', async ( dialog ) => {
-		expect( dialog.type() ).toBe( 'prompt' );
-		prompts.push( dialog.message() );
-		await dialog.accept( prompts.length === 1 ? '   ' : REASON );
-	} );
-
-	// Open the node, then one click on "Pause all automation".
+	// Open the node, then one click on "Pause all automation" opens a dialog.
 	await page.locator( '#wp-admin-bar-sophmate-safe-mode' ).hover();
 	const pauseAll = adminBar.getByRole( 'link', {
 		name: 'Pause all automation',
 	} );
 	await expect( pauseAll ).toBeVisible();
 	await pauseAll.click();
+	const dialog = page.getByRole( 'dialog', { name: 'Pause all automation' } );
+	await expect( dialog ).toBeVisible();
+	const reason = dialog.getByLabel( 'Reason' );
+	await expect( reason ).toBeFocused();
+
+	// The reason is required: blank text is refused in the dialog, nothing is paused.
+	await reason.fill( '   ' );
+	await dialog
+		.getByRole( 'button', { name: 'Pause all automation' } )
+		.click();
+	await expect( dialog.getByRole( 'alert' ) ).toContainText(
+		'A reason is required'
+	);
+	await expect( dialog ).toBeVisible();
+	expect(
+		( JSON.parse( wpEval( 'e2e/fixtures/safe-mode.php' ) ) as SafeMode )
+			.mode
+	).toBe( 'off' );
+
+	await reason.fill( REASON );
+	await dialog
+		.getByRole( 'button', { name: 'Pause all automation' } )
+		.click();
 
 	// The page reloads by itself once the server has switched safe mode on.
 	await expect( state ).toHaveText( 'Automation: SAFE MODE' );
-	expect( prompts ).toHaveLength( 2 );
-	expect( prompts[ 0 ] ).toContain( 'The reason is required' );
-	expect( prompts[ 1 ] ).toContain( 'A reason is required' );
 
 	const notice = page.locator( '[data-sophmate-notice="paused"]' );
 	await expect( notice ).toContainText(
@@ -82,14 +94,28 @@ test( 'an operator pauses everything from the admin bar on the Dashboard with a 
 	).toContainText( 'Deactivating SophMate Safe Mode removes the brakes' );
 } );
 
-test( 'cancelling the reason prompt pauses nothing', async ( { page } ) => {
+test( 'cancelling the dialog, or pressing Escape, pauses nothing and gives focus back', async ( {
+	page,
+} ) => {
 	await page.goto( '/wp-admin/' );
-	page.on( 'dialog', ( dialog ) => dialog.dismiss() );
-	await page.locator( '#wp-admin-bar-sophmate-safe-mode' ).hover();
-	await page
+	const node = page.locator( '#wp-admin-bar-sophmate-safe-mode' );
+	const pauseAll = page
 		.locator( '#wpadminbar' )
-		.getByRole( 'link', { name: 'Pause all automation' } )
-		.click();
+		.getByRole( 'link', { name: 'Pause all automation' } );
+	const dialog = page.getByRole( 'dialog', { name: 'Pause all automation' } );
+
+	await node.hover();
+	await pauseAll.click();
+	await dialog.getByLabel( 'Reason' ).fill( 'not yet' );
+	await dialog.getByRole( 'button', { name: 'Cancel' } ).click();
+	await expect( dialog ).toBeHidden();
+
+	await node.hover();
+	await pauseAll.click();
+	await expect( dialog ).toBeVisible();
+	await page.keyboard.press( 'Escape' );
+	await expect( dialog ).toBeHidden();
+	await expect( pauseAll ).toBeFocused();
 
 	await expect(
 		page.locator( '#wp-admin-bar-sophmate-safe-mode > .ab-item' )

@@ -29,7 +29,13 @@ export const trialSchema = z.object( {
 	max_runs: z.number().int().nullable(),
 	read_only: z.boolean(),
 	note: z.string(),
-	runs_used: z.number().int(),
+	/*
+	 * Progress, in GET /status only: the switch in a pause/restart answer is
+	 * the stored record, which has no run counts.
+	 */
+	runs_used: z.number().int().optional(),
+	succeeded: z.number().int().optional(),
+	failed: z.number().int().optional(),
 } );
 
 export const switchSchema = z.object( {

@@ -14,6 +14,7 @@ import {
 	originLabel,
 } from '../utils/labels';
 import { RouteLink } from './ConsoleNav';
+import { LastRun } from './LastRun';
 import { OwnerlessFlag } from './OwnerlessFlag';
 import { StateBadge } from './StateBadge';
 import { SwitchActions } from './SwitchActions';
@@ -147,6 +148,21 @@ export function AutomationRow( {
 			<td data-colname={ __( 'Mode', 'sophmate-safe-mode' ) }>
 				{ modeLabel( automation.mode ) }
 			</td>
+			<td data-colname={ __( 'Last run', 'sophmate-safe-mode' ) }>
+				{ automation.last_run ? (
+					<LastRun
+						lastRun={ automation.last_run }
+						navigate={ navigate }
+						testId={ `automation-last-run-${ id }` }
+					/>
+				) : (
+					<span className="sophmate-safe-mode__meta">
+						{ automation.last_run === null
+							? __( 'No runs yet', 'sophmate-safe-mode' )
+							: '—' }
+					</span>
+				) }
+			</td>
 			<td
 				className="sophmate-safe-mode__state-cell"
 				data-colname={ __( 'State', 'sophmate-safe-mode' ) }
@@ -167,6 +183,7 @@ export function AutomationRow( {
 					target={ { type: 'automation', id } }
 					label={ label }
 					state={ state }
+					details={ automation.switch }
 				/>
 			</td>
 		</tr>

@@ -85,6 +85,7 @@ export function AutomationTable( {
 							__( 'Category', 'sophmate-safe-mode' ),
 							__( 'Owner', 'sophmate-safe-mode' ),
 							__( 'Mode', 'sophmate-safe-mode' ),
+							__( 'Last run', 'sophmate-safe-mode' ),
 							__( 'State', 'sophmate-safe-mode' ),
 							__( 'Effective', 'sophmate-safe-mode' ),
 							__( 'Actions', 'sophmate-safe-mode' ),

@@ -1,14 +1,13 @@
 import { useSelect } from '@wordpress/data';
 import { __, sprintf } from '@wordpress/i18n';
-import type { ReactNode } from 'react';
 
-import type { CategoryStatus, LastRunStatus } from '../api';
+import type { CategoryStatus } from '../api';
 import { categoriesStore } from '../store/categories';
 import { actorName, effectiveLabel, policySummary } from '../utils/labels';
 import type { Route } from '../utils/route';
-import { formatAbsolute, formatRelative, useNow } from '../utils/time';
 import { formatNumber } from './charts/format';
 import { RouteLink } from './ConsoleNav';
+import { LastRun } from './LastRun';
 import { OwnerlessFlag } from './OwnerlessFlag';
 import { StateBadge } from './StateBadge';
 import { SwitchActions } from './SwitchActions';
@@ -59,25 +58,6 @@ function PolicyCell( { slug }: { slug: string } ) {
 }
 
 /**
- * Translated label of a run status.
- *
- * @param status Run status.
- */
-export function lastRunStatusLabel( status: LastRunStatus ): string {
-	const labels: Record< LastRunStatus, string > = {
-		queued: __( 'Queued', 'sophmate-safe-mode' ),
-		running: __( 'Running', 'sophmate-safe-mode' ),
-		succeeded: __( 'Succeeded', 'sophmate-safe-mode' ),
-		failed: __( 'Failed', 'sophmate-safe-mode' ),
-		skipped: __( 'Skipped', 'sophmate-safe-mode' ),
-		held: __( 'Held', 'sophmate-safe-mode' ),
-		cancelled: __( 'Cancelled', 'sophmate-safe-mode' ),
-		awaiting_approval: __( 'Awaiting approval', 'sophmate-safe-mode' ),
-	};
-	return labels[ status ];
-}
-
-/**
  * "3 failed of 40 · 1,234 tokens", or null when the server sent no counts.
  *
  * @param category Category status from GET /status.
@@ -102,33 +82,6 @@ export function last24hSummary( category: CategoryStatus ): string | null {
 	return parts.join( ' · ' );
 }
 
-/**
- * The last run's status and time, linked to the run when the server names it
- * (older servers send no id).
- *
- * @param props
- * @param props.id       Run id, if known.
- * @param props.navigate navigate() of useRoute.
- * @param props.children Status and time.
- */
-function LinkToRun( {
-	id,
-	navigate,
-	children,
-}: {
-	id: number | undefined;
-	navigate: ( route: Route ) => void;
-	children: ReactNode;
-} ) {
-	return id === undefined ? (
-		<>{ children }</>
-	) : (
-		<RouteLink to={ { view: 'run', id } } navigate={ navigate }>
-			{ children }
-		</RouteLink>
-	);
-}
-
 function ActivityCell( {
 	category,
 	navigate,
@@ -136,7 +89,6 @@ function ActivityCell( {
 	category: CategoryStatus;
 	navigate: ( route: Route ) => void;
 } ) {
-	const now = useNow();
 	const { last_run: lastRun, slug } = category;
 	const summary =
 		lastRun === null && category.runs_24h === 0
@@ -148,20 +100,8 @@ function ActivityCell( {
 	return (
 		<div data-testid={ `category-activity-${ slug }` }>
 			{ lastRun ? (
-				<p className="sophmate-safe-mode__last-run">
-					<LinkToRun id={ lastRun.id } navigate={ navigate }>
-						<span
-							className={ `sophmate-safe-mode__run-badge is-${ lastRun.status }` }
-						>
-							{ lastRunStatusLabel( lastRun.status ) }
-						</span>{ ' ' }
-						<time
-							dateTime={ lastRun.started_at }
-							title={ formatAbsolute( lastRun.started_at ) }
-						>
-							{ formatRelative( lastRun.started_at, now ) }
-						</time>
-					</LinkToRun>
+				<p>
+					<LastRun lastRun={ lastRun } navigate={ navigate } />
 					<br />
 					<code>{ lastRun.automation }</code>
 				</p>
@@ -268,6 +208,7 @@ export function CategoryRow( {
 					target={ { type: 'category', id: slug } }
 					label={ label }
 					state={ state }
+					details={ category.switch }
 				/>
 			</td>
 		</tr>

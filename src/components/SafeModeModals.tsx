@@ -2,15 +2,9 @@ import { useDispatch } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import { missingAcknowledgements, type Acknowledgement } from '../api';
 import { statusStore } from '../store/status';
-import {
-	AcknowledgementFields,
-	acknowledgedList,
-	allAcknowledged,
-} from './AcknowledgementFields';
 import { ModalForm } from './modal/ModalForm';
-import { ReasonField, ReviewNoteField } from './modal/fields';
+import { ReasonField } from './modal/fields';
 import { useMutationForm } from './modal/useMutationForm';
 
 interface SafeModeOnModalProps {
@@ -71,58 +65,6 @@ export function SafeModeOnModal( { mode, onClose }: SafeModeOnModalProps ) {
 						) }
 			</p>
 			<ReasonField value={ reason } onChange={ setReason } />
-		</ModalForm>
-	);
-}
-
-/**
- * Turns global safe mode off after the six review acknowledgements.
- *
- * @param props
- * @param props.onClose Called after success or on cancel.
- */
-export function SafeModeOffModal( { onClose }: { onClose: () => void } ) {
-	const { setSafeMode } = useDispatch( statusStore );
-	const [ acknowledged, setAcknowledged ] = useState<
-		Set< Acknowledgement >
-	>( () => new Set() );
-	const [ note, setNote ] = useState( '' );
-	const title = __( 'Turn off safe mode', 'sophmate-safe-mode' );
-
-	const form = useMutationForm( {
-		isValid: allAcknowledged( acknowledged ),
-		run: () =>
-			setSafeMode( {
-				mode: 'off',
-				reason: '',
-				acknowledged: acknowledgedList( acknowledged ),
-				note: note.trim(),
-			} ),
-		confirmation: () =>
-			__(
-				'Safe mode is off. Categories and automations follow their own switches again.',
-				'sophmate-safe-mode'
-			),
-		action: title,
-		onDone: onClose,
-	} );
-
-	return (
-		<ModalForm
-			title={ title }
-			onClose={ onClose }
-			submitLabel={ title }
-			{ ...form }
-		>
-			<AcknowledgementFields
-				checked={ acknowledged }
-				onChange={ setAcknowledged }
-				missing={
-					form.error ? missingAcknowledgements( form.error ) : []
-				}
-				disabled={ form.isSubmitting }
-			/>
-			<ReviewNoteField value={ note } onChange={ setNote } />
 		</ModalForm>
 	);
 }

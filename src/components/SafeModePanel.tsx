@@ -8,12 +8,14 @@ import {
 import { useSelect } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
+import type { MouseEvent } from 'react';
 
 import type { Emergency } from '../api';
 import { useBoot } from '../boot';
 import { SAFE_MODE_SCOPE, statusStore } from '../store/status';
 import { actorName, safeModeLabel, sourceLabel } from '../utils/labels';
-import { SafeModeOffModal, SafeModeOnModal } from './SafeModeModals';
+import { goTo, routeHref, type Route } from '../utils/route';
+import { SafeModeOnModal } from './SafeModeModals';
 import { TimeStamp } from './TimeStamp';
 
 function EmergencyNotice( { emergency }: { emergency: Emergency } ) {
@@ -43,7 +45,10 @@ function EmergencyNotice( { emergency }: { emergency: Emergency } ) {
 	);
 }
 
-type OpenModal = 'paused' | 'read_only' | 'off' | null;
+type OpenModal = 'paused' | 'read_only' | null;
+
+/** Turning safe mode off is a restart: it goes through the review of everything. */
+const REVIEW: Route = { view: 'review', scope: 'global' };
 
 /** Global safe mode: current state and the switches for it. */
 export function SafeModePanel() {
@@ -200,12 +205,23 @@ export function SafeModePanel() {
 						{ canManage && mode !== 'off' && (
 							<Button
 								variant="secondary"
-								disabled={ isBusy }
-								isBusy={ isBusy }
-								onClick={ () => setOpenModal( 'off' ) }
+								href={ routeHref( REVIEW ) }
+								onClick={ (
+									event: MouseEvent< HTMLAnchorElement >
+								) => {
+									if (
+										event.button === 0 &&
+										! event.metaKey &&
+										! event.ctrlKey &&
+										! event.shiftKey
+									) {
+										event.preventDefault();
+										goTo( REVIEW );
+									}
+								} }
 							>
 								{ __(
-									'Turn off safe mode…',
+									'Review and turn off safe mode…',
 									'sophmate-safe-mode'
 								) }
 							</Button>
@@ -218,9 +234,6 @@ export function SafeModePanel() {
 					mode={ openModal }
 					onClose={ () => setOpenModal( null ) }
 				/>
-			) }
-			{ openModal === 'off' && (
-				<SafeModeOffModal onClose={ () => setOpenModal( null ) } />
 			) }
 		</Card>
 	);

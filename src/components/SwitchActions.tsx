@@ -1,14 +1,21 @@
 import { Button } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useState } from '@wordpress/element';
+import { useId, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
+import type { MouseEvent } from 'react';
 
-import { scopeName, type SwitchState, type SwitchTarget } from '../api';
+import {
+	scopeName,
+	type Switch,
+	type SwitchState,
+	type SwitchTarget,
+} from '../api';
 import { useBoot } from '../boot';
 import { statusStore } from '../store/status';
+import { goTo, routeHref, type Route } from '../utils/route';
+import { promoteBlocker } from '../utils/trial';
 import { failureMessage } from './modal/useMutationForm';
 import { PauseModal } from './PauseModal';
-import { RestartModal } from './RestartModal';
 import { useActionFeedback } from './Snackbars';
 
 interface SwitchActionsProps {
@@ -18,9 +25,21 @@ interface SwitchActionsProps {
 	label: string;
 	/** Its own switch state (not the effective decision). */
 	state: SwitchState;
+	/** Its switch from GET /status, for the trial's progress (optional). */
+	details?: Switch | null;
 }
 
-type OpenModal = 'pause' | 'restart' | null;
+function isPlainClick( event: MouseEvent ): boolean {
+	return (
+		event.button === 0 &&
+		! event.metaKey &&
+		! event.ctrlKey &&
+		! event.shiftKey &&
+		! event.altKey
+	);
+}
+
+type OpenModal = 'pause' | null;
 
 /**
  * Pause / Restart… / Promote to running for one category or automation, as
@@ -30,11 +49,17 @@ type OpenModal = 'pause' | 'restart' | null;
  * `Promote <Label>` for assistive technology (and the e2e specs).
  *
  * @param props
- * @param props.target Category or automation.
- * @param props.label  Its label.
- * @param props.state  Its switch state.
+ * @param props.target  Category or automation.
+ * @param props.label   Its label.
+ * @param props.state   Its switch state.
+ * @param props.details Its switch, for the trial's progress.
  */
-export function SwitchActions( { target, label, state }: SwitchActionsProps ) {
+export function SwitchActions( {
+	target,
+	label,
+	state,
+	details = null,
+}: SwitchActionsProps ) {
 	const { canManage, canPause } = useBoot();
 	const { confirm, fail } = useActionFeedback();
 	const { promoteSwitch } = useDispatch( statusStore );
@@ -46,6 +71,10 @@ export function SwitchActions( { target, label, state }: SwitchActionsProps ) {
 	const [ openModal, setOpenModal ] = useState< OpenModal >( null );
 
 	const mayPause = canPause || canManage;
+	const review: Route = { view: 'review', scope };
+	const promoteHelpId = `sophmate-promote-help-${ useId() }`;
+	// Without the trial's counts (an older server) the server decides alone.
+	const notClean = details?.trial ? promoteBlocker( details.trial ) : null;
 	const isBusy = pending !== null;
 
 	const onPromote = async () => {
@@ -95,43 +124,53 @@ export function SwitchActions( { target, label, state }: SwitchActionsProps ) {
 				<Button
 					variant="secondary"
 					size="compact"
+					href={ routeHref( review ) }
 					aria-label={ sprintf(
 						/* translators: %s: category or automation label. */
 						__( 'Restart %s', 'sophmate-safe-mode' ),
 						label
 					) }
-					disabled={ isBusy }
-					isBusy={ pending === 'restart' }
-					onClick={ () => setOpenModal( 'restart' ) }
+					onClick={ ( event: MouseEvent< HTMLAnchorElement > ) => {
+						if ( isPlainClick( event ) ) {
+							event.preventDefault();
+							goTo( review );
+						}
+					} }
 				>
-					{ __( 'Restart…', 'sophmate-safe-mode' ) }
+					{ __( 'Review and restart…', 'sophmate-safe-mode' ) }
 				</Button>
 			) }
 			{ canManage && state === 'trial' && (
-				<Button
-					variant="primary"
-					size="compact"
-					aria-label={ sprintf(
-						/* translators: %s: category or automation label. */
-						__( 'Promote %s', 'sophmate-safe-mode' ),
-						label
+				<>
+					<Button
+						variant="primary"
+						size="compact"
+						aria-label={ sprintf(
+							/* translators: %s: category or automation label. */
+							__( 'Promote %s', 'sophmate-safe-mode' ),
+							label
+						) }
+						aria-describedby={
+							notClean ? `${ promoteHelpId }` : undefined
+						}
+						disabled={ isBusy || notClean !== null }
+						isBusy={ pending === 'promote' }
+						onClick={ onPromote }
+					>
+						{ __( 'Promote to running', 'sophmate-safe-mode' ) }
+					</Button>
+					{ notClean && (
+						<span
+							id={ promoteHelpId }
+							className="sophmate-safe-mode__meta sophmate-safe-mode__promote-help"
+						>
+							{ notClean }
+						</span>
 					) }
-					disabled={ isBusy }
-					isBusy={ pending === 'promote' }
-					onClick={ onPromote }
-				>
-					{ __( 'Promote to running', 'sophmate-safe-mode' ) }
-				</Button>
+				</>
 			) }
 			{ openModal === 'pause' && (
 				<PauseModal
-					target={ target }
-					label={ label }
-					onClose={ () => setOpenModal( null ) }
-				/>
-			) }
-			{ openModal === 'restart' && (
-				<RestartModal
 					target={ target }
 					label={ label }
 					onClose={ () => setOpenModal( null ) }

@@ -3,6 +3,7 @@ import { __, sprintf } from '@wordpress/i18n';
 
 import type { Switch } from '../api';
 import { actorName, sourceLabel } from '../utils/labels';
+import { trialProgress } from '../utils/trial';
 import { TimeStamp } from './TimeStamp';
 
 /**
@@ -36,22 +37,11 @@ export function SwitchDetails( { details }: { details: Switch } ) {
 				</p>
 			) }
 			{ trial && (
-				<p className="sophmate-safe-mode__meta">
-					{ trial.max_runs === null
-						? sprintf(
-								/* translators: %d: number of trial runs so far. */
-								__( 'Trial runs: %d', 'sophmate-safe-mode' ),
-								trial.runs_used
-							)
-						: sprintf(
-								/* translators: 1: trial runs so far, 2: allowed trial runs. */
-								__(
-									'Trial runs: %1$d of %2$d',
-									'sophmate-safe-mode'
-								),
-								trial.runs_used,
-								trial.max_runs
-							) }
+				<p
+					className="sophmate-safe-mode__meta"
+					data-testid="trial-progress"
+				>
+					{ trialProgress( trial ) }
 					{ trial.read_only &&
 						` · ${ __( 'read-only', 'sophmate-safe-mode' ) }` }
 				</p>

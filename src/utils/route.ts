@@ -173,3 +173,27 @@ export function useRoute(): [ Route, ( route: Route ) => void ] {
 	}, [] );
 	return [ route, navigate ];
 }
+
+/**
+ * The href of a route on this page (keeps `page=sophmate-safe-mode`).
+ *
+ * @param route Route.
+ */
+export function routeHref( route: Route ): string {
+	return `${ window.location.pathname }${ routeToSearch(
+		route,
+		window.location.search
+	) }`;
+}
+
+/**
+ * Navigates to a route from anywhere in the app: pushes a history entry and
+ * tells every useRoute() through the same event back/forward fire, so
+ * components deep in a table need no navigate() prop.
+ *
+ * @param route Route.
+ */
+export function goTo( route: Route ): void {
+	window.history.pushState( null, '', routeHref( route ) );
+	window.dispatchEvent( new PopStateEvent( 'popstate' ) );
+}

@@ -97,7 +97,7 @@ describe( 'CategoryView', () => {
 		).toMatch( /Blocked.*this category’s pause/ );
 		expect( screen.getByText( 'Newsletter went out twice' ) ).toBeTruthy();
 		expect(
-			screen.getByRole( 'button', { name: 'Restart Marketing' } )
+			screen.getByRole( 'link', { name: 'Restart Marketing' } )
 		).toBeTruthy();
 
 		const automations = screen.getByTestId( 'category-automations' );

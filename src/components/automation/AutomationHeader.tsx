@@ -114,6 +114,7 @@ export function AutomationHeader( {
 					target={ { type: 'automation', id: automation.id } }
 					label={ automation.label }
 					state={ automation.state }
+					details={ status?.switch ?? null }
 				/>
 			</div>
 		</header>

@@ -93,6 +93,7 @@ export function CategoryHeader( {
 						target={ { type: 'category', id: category.slug } }
 						label={ category.label }
 						state={ category.state }
+						details={ category.switch }
 					/>
 				</div>
 			</div>

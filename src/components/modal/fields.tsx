@@ -34,25 +34,3 @@ export function ReasonField( { value, onChange }: TextFieldProps ) {
 		/>
 	);
 }
-
-/**
- * The optional note of a restart review, kept in the audit log.
- *
- * @param props
- * @param props.value    Current text.
- * @param props.onChange Change handler.
- */
-export function ReviewNoteField( { value, onChange }: TextFieldProps ) {
-	return (
-		<TextareaControl
-			label={ __( 'Note', 'sophmate-safe-mode' ) }
-			help={ __(
-				'What was reviewed or fixed; kept in the audit log.',
-				'sophmate-safe-mode'
-			) }
-			value={ value }
-			onChange={ onChange }
-			rows={ 3 }
-		/>
-	);
-}

@@ -30,14 +30,6 @@ vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
 const STATUS = 'GET /sophmate-safe-mode/v1/status';
 const AUTOMATIONS = 'GET /sophmate-safe-mode/v1/automations?per_page=200';
 const CRON_HOOKS = 'GET /sophmate-safe-mode/v1/cron-hooks';
-const ACK_LABELS = [
-	'Run history reviewed',
-	'Failed steps reviewed',
-	'Audit records reviewed',
-	'Pending approvals handled',
-	'Provider status checked',
-	'Affected records checked',
-];
 
 function route( extra: Routes = {}, status: () => Status = statusPayload ) {
 	routeApiFetch( {
@@ -150,10 +142,10 @@ describe( 'AutomationTable', () => {
 			} )
 		).toBeTruthy();
 		expect(
-			within( row( 'shop_sync' ) ).getByRole( 'button', {
+			within( row( 'shop_sync' ) ).getByRole( 'link', {
 				name: 'Restart Shop sync',
 			} ).textContent
-		).toBe( 'Restart…' );
+		).toBe( 'Review and restart…' );
 		expect(
 			within( row( 'refund-sync' ) ).getByRole( 'button', {
 				name: 'Promote Refund sync',
@@ -223,50 +215,13 @@ describe( 'AutomationTable', () => {
 		).toEqual( [ PAUSE ] );
 	} );
 
-	it( 'restarts an automation without an automations picker, on the automation’s own route', async () => {
-		const RESTART =
-			'POST /sophmate-safe-mode/v1/automations/shop_sync/restart';
-		route( {
-			[ RESTART ]: () => ( {
-				changed: true,
-				scope: 'automation:shop_sync',
-				state: 'trial',
-				switch: null,
-			} ),
-		} );
-		const user = userEvent.setup();
+	it( 'sends a restart to the automation’s own review, not a dialog', async () => {
 		await renderTable();
-
-		await user.click(
-			within( row( 'shop_sync' ) ).getByRole( 'button', {
-				name: 'Restart Shop sync',
-			} )
-		);
-		const dialog = screen.getByRole( 'dialog', {
+		const link = within( row( 'shop_sync' ) ).getByRole( 'link', {
 			name: 'Restart Shop sync',
 		} );
-		expect( dialog.textContent ).not.toContain( 'Only these automations' );
-		for ( const label of ACK_LABELS ) {
-			await user.click( within( dialog ).getByLabelText( label ) );
-		}
-		await user.type( within( dialog ).getByLabelText( 'Trial runs' ), '2' );
-		await user.click(
-			within( dialog ).getByRole( 'button', { name: 'Restart in trial' } )
-		);
-
-		await waitFor( () =>
-			expect( lastBody( RESTART ) ).toEqual( {
-				acknowledged: [
-					'run_history',
-					'failed_steps',
-					'audit_records',
-					'pending_approvals',
-					'provider_status',
-					'affected_records',
-				],
-				note: '',
-				scope: { max_runs: 2 },
-			} )
+		expect( link.getAttribute( 'href' ) ).toContain(
+			'view=review&scope=automation%3Ashop_sync'
 		);
 	} );
 

@@ -119,7 +119,7 @@ describe( 'AutomationView', () => {
 			screen.getByTestId( 'automation-decision' ).textContent
 		).toContain( 'Orders imported twice' );
 		expect(
-			screen.getByRole( 'button', { name: 'Restart Shop sync' } )
+			screen.getByRole( 'link', { name: 'Restart Shop sync' } )
 		).toBeTruthy();
 
 		await user.click( screen.getByRole( 'link', { name: 'commerce' } ) );

@@ -177,7 +177,7 @@ describe( 'overview columns', () => {
 			screen.getByTestId( 'category-state-marketing' ).textContent
 		).toBe( 'Paused' );
 		expect(
-			screen.getByRole( 'button', { name: 'Restart Marketing' } )
+			screen.getByRole( 'link', { name: 'Restart Marketing' } )
 		).toBeTruthy();
 		expect(
 			screen.queryByTestId( 'category-activity-marketing' )

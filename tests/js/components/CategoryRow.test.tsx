@@ -96,15 +96,17 @@ describe( 'CategoryRow', () => {
 		const row = await renderRow( 'commerce' );
 
 		expect( row.textContent ).toContain( 'Policy not available' );
-		expect( row.textContent ).toContain( 'Trial runs: 1 of 3' );
+		expect( row.textContent ).toContain( '1 of 3 trial runs' );
 	} );
 
 	it( 'offers Restart for a paused category to a manager, not Pause', async () => {
 		const row = await renderRow( 'marketing' );
 
 		expect(
-			within( row ).getByRole( 'button', { name: 'Restart Marketing' } )
-		).toBeTruthy();
+			within( row )
+				.getByRole( 'link', { name: 'Restart Marketing' } )
+				.getAttribute( 'href' )
+		).toContain( 'view=review&scope=category%3Amarketing' );
 		expect(
 			within( row ).queryByRole( 'button', { name: 'Pause Marketing' } )
 		).toBeNull();
@@ -114,6 +116,9 @@ describe( 'CategoryRow', () => {
 		const row = await renderRow( 'marketing', pauserBoot );
 
 		expect( within( row ).queryAllByRole( 'button' ) ).toEqual( [] );
+		expect(
+			within( row ).queryByRole( 'link', { name: 'Restart Marketing' } )
+		).toBeNull();
 	} );
 
 	it( 'offers Promote for a trial to a manager only; a pauser may still pause it', async () => {

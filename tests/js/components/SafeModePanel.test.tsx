@@ -6,7 +6,7 @@ import type { Status } from '../../../src/api';
 import { SafeModePanel } from '../../../src/components/SafeModePanel';
 import { statusStore } from '../../../src/store/status';
 import { apiFetchMock, lastBody, routeApiFetch } from '../support/api-fetch';
-import { admin, restError, statusPayload } from '../support/fixtures';
+import { admin, statusPayload } from '../support/fixtures';
 import {
 	createTestRegistry,
 	managerBoot,
@@ -18,15 +18,6 @@ vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
 
 const STATUS = 'GET /sophmate-safe-mode/v1/status';
 const SAFE_MODE = 'PUT /sophmate-safe-mode/v1/safe-mode';
-
-const ACK_LABELS = [
-	'Run history reviewed',
-	'Failed steps reviewed',
-	'Audit records reviewed',
-	'Pending approvals handled',
-	'Provider status checked',
-	'Affected records checked',
-];
 
 function pausedStatus(): Status {
 	return {
@@ -131,83 +122,20 @@ describe( 'SafeModePanel', () => {
 		);
 	} );
 
-	it( 'lets a manager turn it off only after the six acknowledgements', async () => {
+	it( 'sends a manager to the review of everything to turn it off', async () => {
 		const user = userEvent.setup();
 		const panel = await renderPanel( pausedStatus() );
-
-		await user.click(
-			within( panel ).getByRole( 'button', {
-				name: 'Turn off safe mode…',
-			} )
-		);
-		const dialog = screen.getByRole( 'dialog', {
-			name: 'Turn off safe mode',
+		const link = within( panel ).getByRole( 'link', {
+			name: 'Review and turn off safe mode…',
 		} );
-		const submit = within( dialog ).getByRole( 'button', {
-			name: 'Turn off safe mode',
-		} ) as HTMLButtonElement;
-		for ( const label of ACK_LABELS ) {
-			expect( submit.disabled ).toBe( true );
-			await user.click( within( dialog ).getByLabelText( label ) );
-		}
-		await user.click( submit );
-
-		await waitFor( () =>
-			expect( lastBody( SAFE_MODE ) ).toEqual( {
-				mode: 'off',
-				reason: '',
-				acknowledged: [
-					'run_history',
-					'failed_steps',
-					'audit_records',
-					'pending_approvals',
-					'provider_status',
-					'affected_records',
-				],
-				note: '',
-			} )
+		expect( link.getAttribute( 'href' ) ).toContain(
+			'view=review&scope=global'
 		);
-	} );
-
-	it( 'highlights the acknowledgements the server says are missing', async () => {
-		const user = userEvent.setup();
-		const panel = await renderPanel( pausedStatus() );
-		routeApiFetch( {
-			[ SAFE_MODE ]: () => {
-				throw restError(
-					'sophmate_review_incomplete',
-					'The review is incomplete.',
-					422,
-					{ missing: [ 'provider_status' ] }
-				);
-			},
-		} );
-		await user.click(
-			within( panel ).getByRole( 'button', {
-				name: 'Turn off safe mode…',
-			} )
+		await user.click( link );
+		expect( window.location.search ).toContain(
+			'view=review&scope=global'
 		);
-		const dialog = screen.getByRole( 'dialog', {
-			name: 'Turn off safe mode',
-		} );
-		for ( const label of ACK_LABELS ) {
-			await user.click( within( dialog ).getByLabelText( label ) );
-		}
-
-		await user.click(
-			within( dialog ).getByRole( 'button', {
-				name: 'Turn off safe mode',
-			} )
-		);
-
-		expect(
-			await within( dialog ).findByText( 'The review is incomplete.' )
-		).toBeTruthy();
-		const missing = dialog.querySelectorAll( '.is-missing' );
-		expect( missing ).toHaveLength( 1 );
-		expect( missing[ 0 ]?.textContent ).toContain(
-			'Provider status checked'
-		);
+		expect( screen.queryByRole( 'dialog' ) ).toBeNull();
 	} );
 
 	it( 'lets someone who may only pause tighten safe mode but never loosen it', async () => {
@@ -236,7 +164,12 @@ describe( 'SafeModePanel', () => {
 			within( panel )
 				.getAllByRole( 'button' )
 				.map( ( button ) => button.textContent )
-		).toEqual( [ 'Switch to read-only', 'Turn off safe mode…' ] );
+		).toEqual( [ 'Switch to read-only' ] );
+		expect(
+			within( panel ).getByRole( 'link', {
+				name: 'Review and turn off safe mode…',
+			} )
+		).toBeTruthy();
 	} );
 
 	it( 'keeps the stored setting apart from a forced override', async () => {
