@@ -108,12 +108,12 @@ final class AdminBar
                 'href' => $url,
             ]);
             if ($item['record']->state === SwitchState::Paused) {
-                // A submenu of the scope: its page holds the review and the restart.
+                // A submenu of the scope: straight to its restart review.
                 $bar->add_node([
                     'parent' => $node_id,
                     'id' => $node_id . '-review',
                     'title' => esc_html__('Review and restart', 'sophmate-safe-mode'),
-                    'href' => $url,
+                    'href' => ConsoleUrls::review($item['kind'] . ':' . $item['id']),
                 ]);
             }
         }

@@ -6,7 +6,7 @@ namespace SophMate\SafeMode\Admin;
 
 /**
  * Addresses of the operator console's views, for anything that points a person at them from
- * outside the app: admin notices, the admin bar, and later notification emails.
+ * outside the app: admin notices, the admin bar and notification emails.
  *
  * The query arguments are the ones the app's router reads (src/utils/route.ts). The URLs are
  * raw: escape them where they are printed (esc_url) or put into a plain-text email as they are.
@@ -42,6 +42,14 @@ final class ConsoleUrls
     public static function scope(string $kind, string $id): string
     {
         return $kind === self::KIND_CATEGORY ? self::category($id) : self::automation($id);
+    }
+
+    /**
+     * The restart review of a paused scope: `global`, `category:SLUG` or `automation:ID`.
+     */
+    public static function review(string $scope): string
+    {
+        return self::with(['view' => 'review', 'scope' => $scope]);
     }
 
     /** The detail of one run. */

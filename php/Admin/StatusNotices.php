@@ -144,7 +144,8 @@ final class StatusNotices
                 $safe_mode->reason,
                 null,
                 ConsoleUrls::overview()
-            );
+            ) . ' <a href="' . esc_url(ConsoleUrls::review('global')) . '" class="sophmate-safe-mode-review-link">'
+                . esc_html__('Review and turn off', 'sophmate-safe-mode') . '</a>';
         }
         $records = $summary->records();
         if ($records === []) {
@@ -186,8 +187,7 @@ final class StatusNotices
                 $url
             );
             if ($record->state === SwitchState::Paused) {
-                // The scope's page holds its review and the restart.
-                $line .= ' <a href="' . esc_url($url) . '" class="sophmate-safe-mode-review-link">'
+                $line .= ' <a href="' . esc_url(ConsoleUrls::review($item['kind'] . ':' . $item['id'])) . '" class="sophmate-safe-mode-review-link">'
                     . esc_html__('Review and restart', 'sophmate-safe-mode') . '</a>';
             }
             $lines[] = $line;

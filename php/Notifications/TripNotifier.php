@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode\Notifications;
 
+use SophMate\SafeMode\Admin\ConsoleUrls;
 use SophMate\SafeMode\Domain\Config\Catalog;
 use SophMate\SafeMode\Domain\Scope;
 
@@ -86,11 +87,6 @@ final class TripNotifier
 
     private function review_url(Scope $scope): string
     {
-        $args = match ($scope->kind) {
-            Scope::CATEGORY => ['view' => 'category', 'slug' => $scope->id],
-            Scope::AUTOMATION => ['view' => 'automation', 'id' => $scope->id],
-            default => [],
-        };
-        return add_query_arg(array_map('rawurlencode', $args), admin_url('admin.php?page=sophmate-safe-mode'));
+        return ConsoleUrls::review($scope->to_string());
     }
 }

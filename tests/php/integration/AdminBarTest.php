@@ -103,8 +103,8 @@ final class AdminBarTest extends IntegrationTestCase
         self::assertSame($automation, $bar->get_node($automation_node)->href);
         self::assertSame('Review and restart', self::title($bar, $category_node . '-review'));
         self::assertSame($category_node, $bar->get_node($category_node . '-review')->parent);
-        self::assertSame($category, $bar->get_node($category_node . '-review')->href);
-        self::assertSame($automation, $bar->get_node($automation_node . '-review')->href);
+        self::assertSame(admin_url('admin.php?page=sophmate-safe-mode&view=review&scope=category%3Amarketing'), $bar->get_node($category_node . '-review')->href);
+        self::assertSame(admin_url('admin.php?page=sophmate-safe-mode&view=review&scope=automation%3Anews_letter-2'), $bar->get_node($automation_node . '-review')->href);
     }
 
     public function test_a_scope_in_trial_links_to_its_page_without_a_restart_link_and_safe_mode_links_to_the_overview(): void

@@ -85,8 +85,10 @@ final class SafetyNoticesTest extends IntegrationTestCase
         $automation = esc_url(admin_url('admin.php?page=sophmate-safe-mode&view=automation&id=news_letter-2'));
         self::assertStringContainsString('<a href="' . $category . '">Category Marketing: paused</a>', $html);
         self::assertStringContainsString('<a href="' . $automation . '">Automation Newsletter: paused</a>', $html);
-        self::assertStringContainsString('<a href="' . $category . '" class="sophmate-safe-mode-review-link">Review and restart</a>', $html);
-        self::assertStringContainsString('<a href="' . $automation . '" class="sophmate-safe-mode-review-link">Review and restart</a>', $html);
+        $review = esc_url(admin_url('admin.php?page=sophmate-safe-mode&view=review&scope=category%3Amarketing'));
+        $automation_review = esc_url(admin_url('admin.php?page=sophmate-safe-mode&view=review&scope=automation%3Anews_letter-2'));
+        self::assertStringContainsString('<a href="' . $review . '" class="sophmate-safe-mode-review-link">Review and restart</a>', $html);
+        self::assertStringContainsString('<a href="' . $automation_review . '" class="sophmate-safe-mode-review-link">Review and restart</a>', $html);
     }
 
     public function test_safe_mode_links_to_the_overview_and_a_trial_to_its_page_without_a_restart_link(): void
@@ -102,6 +104,8 @@ final class SafetyNoticesTest extends IntegrationTestCase
         self::assertStringContainsString('<a href="' . $overview . '">Safe mode (everything): paused, nothing runs</a>', $html);
         self::assertStringContainsString('<a href="' . $support . '">Category Support: in trial</a>', $html);
         self::assertStringNotContainsString('Review and restart', $html);
+        $review = esc_url(admin_url('admin.php?page=sophmate-safe-mode&view=review&scope=global'));
+        self::assertStringContainsString('<a href="' . $review . '" class="sophmate-safe-mode-review-link">Review and turn off</a>', $html);
     }
 
     public function test_safe_mode_and_a_trial_are_both_reported_until_lifted(): void

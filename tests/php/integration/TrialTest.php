@@ -107,7 +107,7 @@ final class TrialTest extends IntegrationTestCase
         self::assertContains((string) get_userdata(self::admin_id())->user_email, (array) $this->mails[0]['to']);
         self::assertStringContainsString('category:support', $this->mails[0]['subject']);
         self::assertStringContainsString('Wrong recipient again', $this->mails[0]['message']);
-        self::assertStringContainsString('page=sophmate-safe-mode&view=category&slug=support', $this->mails[0]['message']);
+        self::assertStringContainsString('page=sophmate-safe-mode&view=review&scope=category%3Asupport', $this->mails[0]['message']);
 
         // A second failure of the same incident pauses nothing more and mails nobody.
         $this->run_that_started_in_the_trial_fails_late();
