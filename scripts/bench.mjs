@@ -80,7 +80,7 @@ async function concurrentSwitches( appPassword ) {
 			return fetch( `${ base }/categories/${ slug }/${ pause ? 'pause' : 'restart' }`, {
 				method: 'POST',
 				headers: { Authorization: auth, 'Content-Type': 'application/json' },
-				body: JSON.stringify( pause ? { reason: `bench ${ i }` } : { acknowledged: ACKS, note: `bench ${ i }` } ),
+				body: JSON.stringify( pause ? { reason: `bench ${ i }` } : { acknowledged: ACKS, note: `bench ${ i }`, scope: { max_runs: 1 } } ),
 			} ).then( async ( r ) => ( { status: r.status, body: await r.json().catch( () => ( {} ) ) } ) );
 		} )
 	);
