@@ -1,6 +1,8 @@
+import { useSelect } from '@wordpress/data';
 import { __, sprintf } from '@wordpress/i18n';
 
 import type { AutomationConfig, AutomationStatus } from '../../api';
+import { statusStore } from '../../store/status';
 import {
 	actorName,
 	decidedByLabel,
@@ -48,6 +50,12 @@ export function AutomationHeader( {
 	status: AutomationStatus | null;
 	navigate: ( route: Route ) => void;
 } ) {
+	const categoryLabel = useSelect(
+		( select ) =>
+			select( statusStore ).getCategoryStatus( automation.category )
+				?.label ?? automation.category,
+		[ automation.category ]
+	);
 	const facts: Array< [ string, React.ReactNode ] > = [
 		[ __( 'Kind', 'sophmate-safe-mode' ), kindLabel( automation.kind ) ],
 		[
@@ -57,7 +65,7 @@ export function AutomationHeader( {
 				to={ { view: 'category', slug: automation.category } }
 				navigate={ navigate }
 			>
-				{ automation.category }
+				{ categoryLabel }
 			</RouteLink>,
 		],
 		[

@@ -76,7 +76,10 @@ function killSwitchText( config: AutomationConfig ): string {
  * @param config Automation config (GET /automations/{id}).
  */
 export function checklistItems( config: AutomationConfig ): ChecklistItem[] {
-	const missing: string = __( 'Missing', 'sophmate-safe-mode' );
+	const missing: string = __(
+		'Not described yet: add it to the automation’s checklist.',
+		'sophmate-safe-mode'
+	);
 	const item = (
 		key: string,
 		label: string,

@@ -233,50 +233,61 @@ function Bars( { stats, prefix }: { stats: Stats; prefix: string } ) {
 function RunsTable( { stats, visible }: { stats: Stats; visible: boolean } ) {
 	const withDay = stats.window === '7d';
 	return (
-		<table
-			className={ `sophmate-chart__table widefat striped${
-				visible ? '' : ' screen-reader-text'
-			}` }
+		// Hidden tables sit in a hidden div: a table ignores screen-reader-text's 1px width
+		// and would make a phone screen scroll sideways.
+		<div
+			className={
+				visible ? 'sophmate-chart__table-wrap' : 'screen-reader-text'
+			}
 		>
-			<caption className={ visible ? undefined : 'screen-reader-text' }>
-				{ sprintf(
-					/* translators: %s: time window, e.g. "last 24 hours". */
-					__( 'Runs per hour by status, %s', 'sophmate-safe-mode' ),
-					windowLabel( stats.window ).toLowerCase()
-				) }
-			</caption>
-			<thead>
-				<tr>
-					<th scope="col">{ __( 'Hour', 'sophmate-safe-mode' ) }</th>
-					{ RUN_SERIES.map( ( series ) => (
-						<th scope="col" key={ series }>
-							{ runSeriesLabel( series ) }
+			<table className="sophmate-chart__table widefat striped">
+				<caption>
+					{ sprintf(
+						/* translators: %s: time window, e.g. "last 24 hours". */
+						__(
+							'Runs per hour by status, %s',
+							'sophmate-safe-mode'
+						),
+						windowLabel( stats.window ).toLowerCase()
+					) }
+				</caption>
+				<thead>
+					<tr>
+						<th scope="col">
+							{ __( 'Hour', 'sophmate-safe-mode' ) }
 						</th>
-					) ) }
-					<th scope="col">{ __( 'Total', 'sophmate-safe-mode' ) }</th>
-				</tr>
-			</thead>
-			<tbody>
-				{ stats.runs_per_hour.map( ( hour ) => {
-					const counts = seriesCounts( hour );
-					return (
-						<tr key={ hour.hour }>
-							<th scope="row">
-								<time dateTime={ hour.hour }>
-									{ formatHour( hour.hour, withDay ) }
-								</time>
+						{ RUN_SERIES.map( ( series ) => (
+							<th scope="col" key={ series }>
+								{ runSeriesLabel( series ) }
 							</th>
-							{ RUN_SERIES.map( ( series ) => (
-								<td key={ series }>
-									{ formatNumber( counts[ series ] ) }
-								</td>
-							) ) }
-							<td>{ formatNumber( sum( counts ) ) }</td>
-						</tr>
-					);
-				} ) }
-			</tbody>
-		</table>
+						) ) }
+						<th scope="col">
+							{ __( 'Total', 'sophmate-safe-mode' ) }
+						</th>
+					</tr>
+				</thead>
+				<tbody>
+					{ stats.runs_per_hour.map( ( hour ) => {
+						const counts = seriesCounts( hour );
+						return (
+							<tr key={ hour.hour }>
+								<th scope="row">
+									<time dateTime={ hour.hour }>
+										{ formatHour( hour.hour, withDay ) }
+									</time>
+								</th>
+								{ RUN_SERIES.map( ( series ) => (
+									<td key={ series }>
+										{ formatNumber( counts[ series ] ) }
+									</td>
+								) ) }
+								<td>{ formatNumber( sum( counts ) ) }</td>
+							</tr>
+						);
+					} ) }
+				</tbody>
+			</table>
+		</div>
 	);
 }
 

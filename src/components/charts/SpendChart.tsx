@@ -262,62 +262,62 @@ export function SpendChart( { window, category = null }: SpendChartProps ) {
 						) ) }
 					</ul>
 				</div>
-				<table
-					className={ `sophmate-chart__table widefat striped${
-						showTable ? '' : ' screen-reader-text'
-					}` }
+				<div
+					className={
+						showTable
+							? 'sophmate-chart__table-wrap'
+							: 'screen-reader-text'
+					}
 				>
-					<caption
-						className={
-							showTable ? undefined : 'screen-reader-text'
-						}
-					>
-						{ sprintf(
-							/* translators: %s: unit, e.g. "tokens". */
-							__(
-								'Spend per day and category, in %s',
-								'sophmate-safe-mode'
-							),
-							unit
-						) }
-					</caption>
-					<thead>
-						<tr>
-							<th scope="col">
-								{ __( 'Day', 'sophmate-safe-mode' ) }
-							</th>
-							{ grid.categories.map( ( c ) => (
-								<th scope="col" key={ c }>
-									{ labelOf( c ) }
-								</th>
-							) ) }
-							<th scope="col">
-								{ __( 'Total', 'sophmate-safe-mode' ) }
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{ grid.days.map( ( day ) => (
-							<tr key={ day }>
-								<th scope="row">
-									<time dateTime={ day }>
-										{ formatDay( day ) }
-									</time>
+					<table className="sophmate-chart__table widefat striped">
+						<caption>
+							{ sprintf(
+								/* translators: %s: unit, e.g. "tokens". */
+								__(
+									'Spend per day and category, in %s',
+									'sophmate-safe-mode'
+								),
+								unit
+							) }
+						</caption>
+						<thead>
+							<tr>
+								<th scope="col">
+									{ __( 'Day', 'sophmate-safe-mode' ) }
 								</th>
 								{ grid.categories.map( ( c ) => (
-									<td key={ c }>
-										{ formatNumber(
-											grid.amount( day, c )
-										) }
-									</td>
+									<th scope="col" key={ c }>
+										{ labelOf( c ) }
+									</th>
 								) ) }
-								<td>
-									{ formatNumber( grid.dayTotal( day ) ) }
-								</td>
+								<th scope="col">
+									{ __( 'Total', 'sophmate-safe-mode' ) }
+								</th>
 							</tr>
-						) ) }
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{ grid.days.map( ( day ) => (
+								<tr key={ day }>
+									<th scope="row">
+										<time dateTime={ day }>
+											{ formatDay( day ) }
+										</time>
+									</th>
+									{ grid.categories.map( ( c ) => (
+										<td key={ c }>
+											{ formatNumber(
+												grid.amount( day, c )
+											) }
+										</td>
+									) ) }
+									<td>
+										{ formatNumber( grid.dayTotal( day ) ) }
+									</td>
+								</tr>
+							) ) }
+						</tbody>
+					</table>
+				</div>
 			</>
 		);
 	}

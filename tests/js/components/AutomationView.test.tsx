@@ -122,7 +122,7 @@ describe( 'AutomationView', () => {
 			screen.getByRole( 'link', { name: 'Restart Shop sync' } )
 		).toBeTruthy();
 
-		await user.click( screen.getByRole( 'link', { name: 'commerce' } ) );
+		await user.click( screen.getByRole( 'link', { name: 'Commerce' } ) );
 		expect( navigate ).toHaveBeenCalledWith( {
 			view: 'category',
 			slug: 'commerce',

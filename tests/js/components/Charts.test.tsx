@@ -72,7 +72,9 @@ describe( 'RunsChart', () => {
 		const table = await screen.findByRole( 'table', {
 			name: 'Runs per hour by status, last 24 hours',
 		} );
-		expect( table.className ).toContain( 'screen-reader-text' );
+		expect( table.parentElement?.className ).toContain(
+			'screen-reader-text'
+		);
 		const rows = within( table ).getAllByRole( 'row' );
 		expect( rows ).toHaveLength( 25 );
 		const lastCells = within( rows[ 24 ]! )
@@ -87,7 +89,9 @@ describe( 'RunsChart', () => {
 		await userEvent.click(
 			screen.getByRole( 'button', { name: 'Show as table' } )
 		);
-		expect( table.className ).not.toContain( 'screen-reader-text' );
+		expect( table.parentElement?.className ).not.toContain(
+			'screen-reader-text'
+		);
 		expect(
 			screen
 				.getByRole( 'button', { name: 'Hide table' } )
