@@ -16,17 +16,36 @@ export const ARTIFACTS = path.join( ROOT, 'e2e', 'artifacts' );
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 812 };
 
+/**
+ * A whole-page shot with wp-admin's fixed bar and menu where they belong: the
+ * viewport is made as tall as the page for the shot (a `fullPage` shot would
+ * paint them once, mid-page).
+ *
+ * @param page  Page.
+ * @param file  Where to write the PNG.
+ * @param width Viewport width.
+ */
+async function shoot( page: Page, file: string, width: number ) {
+	const height = await page.evaluate(
+		() => document.documentElement.scrollHeight
+	);
+	await page.setViewportSize( { width, height: Math.min( height, 6000 ) } );
+	await page.screenshot( { path: file, animations: 'disabled' } );
+	await page.setViewportSize( width === PHONE.width ? PHONE : DESKTOP );
+}
+
 async function settle( page: Page ): Promise< void > {
-	await page.waitForLoadState( 'networkidle' );
+	await page.waitForLoadState( 'load' );
 	await expect( page.locator( '.components-spinner' ) ).toHaveCount( 0 );
 }
 
 /**
  * Writes e2e/artifacts/<name>.png (and <name>-phone.png).
  *
- * @param page    Page showing the view.
- * @param name    File name without extension.
- * @param options `phone`: also shoot at 375 px and check nothing overflows.
+ * @param page          Page showing the view.
+ * @param name          File name without extension.
+ * @param options       `phone`: also shoot at 375 px and check nothing overflows.
+ * @param options.phone
  */
 export async function capture(
 	page: Page,
@@ -36,11 +55,7 @@ export async function capture(
 	const before = page.viewportSize();
 	await page.setViewportSize( DESKTOP );
 	await settle( page );
-	await page.screenshot( {
-		path: path.join( ARTIFACTS, `${ name }.png` ),
-		fullPage: true,
-		animations: 'disabled',
-	} );
+	await shoot( page, path.join( ARTIFACTS, `${ name }.png` ), DESKTOP.width );
 	if ( options.phone ) {
 		await page.setViewportSize( PHONE );
 		await settle( page );
@@ -51,11 +66,11 @@ export async function capture(
 			overflow,
 			`${ name } scrolls sideways by ${ overflow }px at 375 px`
 		).toBeLessThanOrEqual( 1 );
-		await page.screenshot( {
-			path: path.join( ARTIFACTS, `${ name }-phone.png` ),
-			fullPage: true,
-			animations: 'disabled',
-		} );
+		await shoot(
+			page,
+			path.join( ARTIFACTS, `${ name }-phone.png` ),
+			PHONE.width
+		);
 	}
 	await page.setViewportSize( before ?? DESKTOP );
 }

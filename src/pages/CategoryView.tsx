@@ -160,7 +160,8 @@ export function CategoryView( {
 			</div>
 			<CategoryAutomations slug={ slug } navigate={ navigate } />
 			<CategoryCharts category={ slug } />
-			<div className="sophmate-category__columns">
+			{ /* One column: the runs table needs the width to stay readable. */ }
+			<div>
 				<section
 					className="sophmate-category__section"
 					aria-labelledby="sophmate-category-runs-title"
