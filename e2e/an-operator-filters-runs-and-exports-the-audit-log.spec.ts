@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 
 import { test, expect } from '@playwright/test';
+import { capture } from './support/screenshots';
 import { wpEval } from './support/site';
 
 type Seeded = { succeeded: number; failed: number; other: number };
@@ -66,6 +67,7 @@ test( 'an operator filters runs to failed marketing runs, opens one, reloads wit
 	await expect(
 		page.getByTestId( `run-row-${ seeded.failed }` )
 	).toBeVisible();
+	await capture( page, 'runs', { phone: true } );
 
 	await page
 		.getByRole( 'navigation', { name: 'Automation Safety views' } )
@@ -93,4 +95,5 @@ test( 'an operator filters runs to failed marketing runs, opens one, reloads wit
 	await expect( page.getByTestId( 'audit-verification' ) ).toContainText(
 		'The audit log is intact'
 	);
+	await capture( page, 'audit', { phone: true } );
 } );
