@@ -101,6 +101,29 @@ final class RestartReviewTest extends IntegrationTestCase
         self::assertSame($review['snapshot']['hash'], $this->data($this->rest('GET', '/categories/marketing/review'))['snapshot']['hash'], 'unchanged evidence, same hash');
     }
 
+    /** @return iterable<string,array{string}> */
+    public static function each_acknowledgement(): iterable
+    {
+        foreach (Acknowledgements::REQUIRED as $item) {
+            yield $item => [$item];
+        }
+    }
+
+    /** @dataProvider each_acknowledgement */
+    public function test_a_restart_without_one_acknowledgement_is_422_naming_it_and_changes_nothing(string $missing): void
+    {
+        $this->rest('POST', '/categories/marketing/pause', ['reason' => 'x']);
+        $given = array_values(array_diff(Acknowledgements::REQUIRED, [$missing]));
+
+        $response = $this->rest('POST', '/categories/marketing/restart', ['acknowledged' => $given, 'note' => 'reviewed', 'scope' => ['max_runs' => 2]]);
+
+        $this->assertError($response, 422, 'sophmate_review_incomplete');
+        self::assertSame([$missing], $this->data($response)['data']['missing']);
+        self::assertStringContainsString($missing, $this->data($response)['message']);
+        self::assertSame('paused', $this->stored_switches()['categories']['marketing']['state']);
+        self::assertSame(['pause'], array_column($this->audit_rows(), 'action'));
+    }
+
     public function test_review_of_a_running_scope_is_409_and_of_an_unknown_one_404(): void
     {
         $this->assertError($this->rest('GET', '/categories/content/review'), 409, 'sophmate_not_paused');
