@@ -66,6 +66,10 @@ final class AdminPage
         $asset = require $dir . 'index.asset.php';
         wp_enqueue_script(self::SCRIPT, $url . 'index.js', $asset['dependencies'], $asset['version'], true);
         wp_set_script_translations(self::SCRIPT, 'sophmate-safe-mode');
+        $chunks = ChunkTranslations::inline_script($dir, $url, (string) $asset['version']);
+        if ($chunks !== '') {
+            wp_add_inline_script(self::SCRIPT, $chunks, 'before');
+        }
         if (is_readable($dir . 'index.css')) {
             wp_enqueue_style(self::SCRIPT, $url . 'index.css', [], $asset['version']);
             wp_style_add_data(self::SCRIPT, 'rtl', 'replace');
