@@ -63,9 +63,9 @@ for ( const role of [ 'subscriber', 'editor' ] ) {
 		await expect(
 			page.locator( '#adminmenu a[href*="page=sophmate-safe-mode"]' )
 		).toHaveCount( 0 );
-		await expect( page.locator( '#wp-admin-bar-sophmate-safe-mode' ) ).toHaveCount(
-			0
-		);
+		await expect(
+			page.locator( '#wp-admin-bar-sophmate-safe-mode' )
+		).toHaveCount( 0 );
 
 		const response = await page.goto(
 			'/wp-admin/admin.php?page=sophmate-safe-mode'

@@ -7,9 +7,9 @@
 import { z } from 'zod';
 
 import { request, route } from './client';
+import { auditEventSchema } from './audit';
 import {
 	acknowledgementSchema,
-	actorSchema,
 	isoDateTimeSchema,
 	type SwitchTarget,
 } from './schemas';
@@ -17,17 +17,8 @@ import { switchPath } from './switches';
 
 const runCountsSchema = z.record( z.string(), z.number().int() );
 
-export const reviewAuditEventSchema = z.object( {
-	id: z.number().int(),
-	created_at: isoDateTimeSchema,
-	action: z.string(),
-	scope: z.string(),
-	before: z.string(),
-	after: z.string(),
-	reason: z.string(),
-	actor: actorSchema,
-	source: z.string(),
-} );
+/** An audit event as the review lists it: the audit log's, without the chain hash. */
+export const reviewAuditEventSchema = auditEventSchema.omit( { hash: true } );
 
 export const reviewSchema = z.object( {
 	scope: z.string(),

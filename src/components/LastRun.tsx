@@ -1,28 +1,10 @@
 import { __, sprintf } from '@wordpress/i18n';
 
-import type { LastRun as LastRunData, LastRunStatus } from '../api';
+import type { LastRun as LastRunData } from '../api';
 import type { Route } from '../utils/route';
+import { runStatusLabel } from '../utils/run-labels';
 import { formatAbsolute, formatRelative, useNow } from '../utils/time';
 import { RouteLink } from './ConsoleNav';
-
-/**
- * Translated label of a run status.
- *
- * @param status Run status.
- */
-export function lastRunStatusLabel( status: LastRunStatus ): string {
-	const labels: Record< LastRunStatus, string > = {
-		queued: __( 'Queued', 'sophmate-safe-mode' ),
-		running: __( 'Running', 'sophmate-safe-mode' ),
-		succeeded: __( 'Succeeded', 'sophmate-safe-mode' ),
-		failed: __( 'Failed', 'sophmate-safe-mode' ),
-		skipped: __( 'Skipped', 'sophmate-safe-mode' ),
-		held: __( 'Held', 'sophmate-safe-mode' ),
-		cancelled: __( 'Cancelled', 'sophmate-safe-mode' ),
-		awaiting_approval: __( 'Awaiting approval', 'sophmate-safe-mode' ),
-	};
-	return labels[ status ];
-}
 
 /**
  * The newest run of a category or automation: its status and when, linked to
@@ -49,7 +31,7 @@ export function LastRun( {
 			<span
 				className={ `sophmate-safe-mode__run-badge is-${ lastRun.status }` }
 			>
-				{ lastRunStatusLabel( lastRun.status ) }
+				{ runStatusLabel( lastRun.status ) }
 			</span>{ ' ' }
 			<time
 				dateTime={ lastRun.started_at }
