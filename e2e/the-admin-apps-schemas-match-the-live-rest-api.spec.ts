@@ -9,9 +9,12 @@ import {
 	automationConfigSchema,
 	categoryConfigSchema,
 	cronHookSchema,
+	ownerSchema,
+	providerSchema,
 	scopeChangeSchema,
 	statusSchema,
 } from '../src/api/schemas';
+import { statsSchema } from '../src/api/stats';
 import { auditEventSchema, auditVerificationSchema } from '../src/api/audit';
 import { reviewSchema } from '../src/api/review';
 import { runSchema } from '../src/api/runs';
@@ -207,4 +210,46 @@ test( "the restart review screen's schema accepts the live review of a paused ca
 		headers,
 	} );
 	expect( global.status() ).toBe( 409 );
+} );
+
+test( "the category page's provider, owner and stats schemas accept the live responses and read only declared fields", async ( {
+	request,
+} ) => {
+	const put = await request.put( `${ base }/providers/openai`, {
+		headers,
+		data: {
+			label: 'OpenAI',
+			hosts: [ 'api.openai.com' ],
+			status: 'degraded',
+		},
+	} );
+	expect( put.ok(), 'PUT /providers/openai' ).toBeTruthy();
+	providerSchema.parse( await put.json() );
+
+	const lists: [ string, z.ZodType ][] = [
+		[ '/providers', providerSchema ],
+		[ '/owners', ownerSchema ],
+	];
+	for ( const [ route, item ] of lists ) {
+		const response = await request.get( `${ base }${ route }`, {
+			headers,
+		} );
+		expect( response.ok(), `GET ${ route }` ).toBeTruthy();
+		const rows = ( await response.json() ) as unknown[];
+		expect( rows.length, `${ route } has rows` ).toBeGreaterThan( 0 );
+		for ( const row of rows ) {
+			item.parse( row );
+		}
+		expectDeclared( item, await declared( request, route ), route );
+	}
+
+	const stats = await request.get(
+		`${ base }/stats?window=7d&category=marketing`,
+		{ headers }
+	);
+	expect( stats.ok() ).toBeTruthy();
+	expect(
+		statsSchema.parse( await stats.json() ).runs_per_hour
+	).toHaveLength( 168 );
+	expectDeclared( statsSchema, await declared( request, '/stats' ), 'stats' );
 } );
