@@ -49,23 +49,70 @@ export const receiveRunError = (
 	error,
 } );
 
+export const receivePrefetchedRuns = (
+	queryKey: string,
+	page: Page< Run >
+): RunsAction => ( {
+	type: 'PREFETCHED_RUNS',
+	queryKey,
+	items: page.items,
+	total: page.total,
+	totalPages: page.totalPages,
+} );
+
+/**
+ * Fetches a page ahead, quietly: a failure only means no head start.
+ *
+ * @param query Filters and page.
+ */
+export const prefetchRuns =
+	( query: RunsQuery ): Thunk< void > =>
+	async ( { dispatch } ) => {
+		try {
+			dispatch(
+				receivePrefetchedRuns(
+					runsPath( query ),
+					await apiFetchRuns( query )
+				)
+			);
+		} catch {
+			// Nothing to do: the page is fetched normally when asked for.
+		}
+	};
+
 /**
  * Loads one page of GET /runs for the filters. Resolves to the page, or null
  * on failure (the error is then in `getError()`).
+ *
+ * A page fetched ahead is shown at once and fetched again behind it (history
+ * grows while one reads), and the next page is fetched ahead in turn, so
+ * paging through history does not wait for the server.
  *
  * @param query Filters and page.
  */
 export const loadRuns =
 	( query: RunsQuery ): Thunk< Page< Run > | null > =>
 	async ( { dispatch, select } ) => {
-		dispatch( fetchRunsStart( runsPath( query ) ) );
+		const key = runsPath( query );
+		dispatch( fetchRunsStart( key ) );
 		const requestId = select.getLatestRequestId();
+		const ahead = select.getPrefetched( key );
+		if ( ahead ) {
+			dispatch( receiveRuns( requestId, ahead ) );
+			dispatch( fetchRunsStart( key ) );
+		}
+		const fresh = select.getLatestRequestId();
 		try {
 			const page = await apiFetchRuns( query );
-			dispatch( receiveRuns( requestId, page ) );
+			dispatch( receiveRuns( fresh, page ) );
+			if ( query.page < page.totalPages ) {
+				void dispatch(
+					prefetchRuns( { ...query, page: query.page + 1 } )
+				);
+			}
 			return page;
 		} catch ( error ) {
-			dispatch( receiveRunsError( requestId, toApiError( error ) ) );
+			dispatch( receiveRunsError( fresh, toApiError( error ) ) );
 			return null;
 		}
 	};

@@ -6,9 +6,13 @@ export const initialState: RunsState = {
 	latestRequestId: 0,
 	isFetching: false,
 	error: null,
+	prefetched: {},
 	runs: {},
 	runErrors: {},
 };
+
+/** Prefetched pages kept at most: the next page of the last few views is plenty. */
+export const PREFETCH_LIMIT = 3;
 
 /**
  * Runs store reducer; ignores answers of superseded list requests, so a slow
@@ -48,6 +52,25 @@ export function reducer(
 				return state;
 			}
 			return { ...state, isFetching: false, error: action.error };
+		case 'PREFETCHED_RUNS': {
+			const kept = Object.entries( state.prefetched )
+				.filter( ( [ key ] ) => key !== action.queryKey )
+				.slice( -( PREFETCH_LIMIT - 1 ) );
+			return {
+				...state,
+				prefetched: Object.fromEntries( [
+					...kept,
+					[
+						action.queryKey,
+						{
+							items: action.items,
+							total: action.total,
+							totalPages: action.totalPages,
+						},
+					],
+				] ),
+			};
+		}
 		case 'RECEIVE_RUN': {
 			const runErrors = { ...state.runErrors };
 			delete runErrors[ action.run.id ];

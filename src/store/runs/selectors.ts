@@ -58,3 +58,16 @@ export function getRunError( state: RunsState, id: number ): ApiError | null {
 export function getLatestRequestId( state: RunsState ): number {
 	return state.latestRequestId;
 }
+
+/**
+ * A page fetched ahead for this request path, if any.
+ *
+ * @param state    Store state.
+ * @param queryKey Request path (runsPath()).
+ */
+export function getPrefetched(
+	state: RunsState,
+	queryKey: string
+): RunsState[ 'prefetched' ][ string ] | null {
+	return state.prefetched[ queryKey ] ?? null;
+}

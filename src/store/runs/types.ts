@@ -8,6 +8,14 @@ export interface RunsState {
 	latestRequestId: number;
 	isFetching: boolean;
 	error: ApiError | null;
+	/**
+	 * Pages fetched ahead (the next page of what is shown), by request path:
+	 * "Next page" then shows at once while the page is fetched again.
+	 */
+	prefetched: Record<
+		string,
+		{ items: Run[]; total: number; totalPages: number }
+	>;
 	/** Single runs by id (GET /runs/{id}). */
 	runs: Record< number, Run >;
 	runErrors: Record< number, ApiError >;
@@ -23,5 +31,12 @@ export type RunsAction =
 			totalPages: number;
 	  }
 	| { type: 'FETCH_RUNS_FAILURE'; requestId: number; error: ApiError }
+	| {
+			type: 'PREFETCHED_RUNS';
+			queryKey: string;
+			items: Run[];
+			total: number;
+			totalPages: number;
+	  }
 	| { type: 'RECEIVE_RUN'; run: Run }
 	| { type: 'RECEIVE_RUN_ERROR'; id: number; error: ApiError };

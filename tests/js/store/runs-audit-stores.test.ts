@@ -87,6 +87,55 @@ describe( 'runs and audit stores', () => {
 		expect( registry.select( runsStore ).getRuns() ).toHaveLength( 1 );
 	} );
 
+	it( 'fetch the next page ahead, show it at once when asked for, and fetch it again behind it', async () => {
+		const pages: Record< string, number > = {};
+		let slow: ( () => void ) | null = null;
+		apiFetchMock.mockImplementation( async ( options ) => {
+			const path = String( options?.path );
+			pages[ path ] = ( pages[ path ] ?? 0 ) + 1;
+			const page = Number( /page=(\d+)/.exec( path )?.[ 1 ] );
+			const answer = rawResponse( [ failedRunPayload( { id: page } ) ], {
+				'X-WP-Total': '3',
+				'X-WP-TotalPages': '3',
+			} );
+			if ( page === 2 && pages[ path ] === 2 ) {
+				// The refresh of the prefetched page is slow: the page must show before it.
+				await new Promise< void >( ( resolve ) => ( slow = resolve ) );
+			}
+			return answer;
+		} );
+		const registry = createTestRegistry();
+		const query = { ...EMPTY_RUN_FILTERS, page: 1, perPage: 1 };
+		const next = '/sophmate-safe-mode/v1/runs?page=2&per_page=1';
+
+		await registry.dispatch( runsStore ).loadRuns( query );
+		await vi.waitFor( () => expect( pages[ next ] ).toBe( 1 ) );
+		await vi.waitFor( () =>
+			expect(
+				registry.select( runsStore ).getPrefetched( next )
+			).not.toBeNull()
+		);
+
+		const loading = registry
+			.dispatch( runsStore )
+			.loadRuns( { ...query, page: 2 } );
+		await vi.waitFor( () => expect( slow ).not.toBeNull() );
+		expect( registry.select( runsStore ).getRuns()[ 0 ]?.id ).toBe( 2 );
+		expect( registry.select( runsStore ).isFetching() ).toBe( true );
+		( slow as unknown as () => void )();
+		await loading;
+		expect( pages[ next ] ).toBe( 2 );
+		expect( registry.select( runsStore ).isFetching() ).toBe( false );
+		await vi.waitFor( () =>
+			expect(
+				pages[ '/sophmate-safe-mode/v1/runs?page=3&per_page=1' ]
+			).toBe( 1 )
+		);
+		expect(
+			pages[ '/sophmate-safe-mode/v1/runs?page=4&per_page=1' ]
+		).toBeUndefined();
+	} );
+
 	it( 'keep a list error in getError() and resolve to null', async () => {
 		apiFetchMock.mockImplementation( async () => {
 			throw new Response(
