@@ -370,8 +370,11 @@ export function ReviewView( {
 	);
 	const context = usePlanContext( scope );
 	// The default trial is built from the scope's automations: wait for them.
+	// …unless the status cannot be loaded: then the review still works, with ids for labels.
 	const statusLoaded = useSelect(
-		( select ) => select( statusStore ).hasLoaded(),
+		( select ) =>
+			select( statusStore ).hasLoaded() ||
+			select( statusStore ).getFetchError() !== null,
 		[]
 	);
 	useEffect( () => {
