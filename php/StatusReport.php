@@ -39,6 +39,8 @@ final class StatusReport
         foreach ($this->runs->spend_per_day($day_ago) as $row) {
             $spend[$row['category']][$row['unit']] = round(($spend[$row['category']][$row['unit']] ?? 0.0) + $row['amount'], 6);
         }
+        $latest_by_category = $this->runs->latest_runs_by_category();
+        $latest_by_automation = $this->runs->latest_runs_by_automation();
         $categories = [];
         foreach ($this->catalog->categories() as $slug => $category) {
             $record = $board->categories[$slug] ?? null;
@@ -53,7 +55,7 @@ final class StatusReport
                 'switch' => $this->switch_view(Scope::category($slug), $record),
                 'automation_count' => count($this->catalog->automations_in($slug)),
                 'ownerless' => $category->owner_id === null,
-                'last_run' => $this->runs->last_run($slug),
+                'last_run' => $latest_by_category[$slug] ?? null,
                 'runs_24h' => array_sum($counts[$slug] ?? []),
                 'failed_24h' => $counts[$slug]['failed'] ?? 0,
                 'spend_24h' => (object) ($spend[$slug] ?? []),
@@ -77,7 +79,7 @@ final class StatusReport
                 'reason' => $decision->reason(),
                 'switch' => $this->switch_view(Scope::automation($id), $record),
                 'ownerless' => $automation->owner_id === null,
-                'last_run' => $this->runs->last_run_of_automation($id),
+                'last_run' => $latest_by_automation[$id] ?? null,
             ];
         }
         $safe_mode = $board->safe_mode->to_array();

@@ -51,11 +51,11 @@ interface RunRepository extends TrialUsage
 
     public function get(int $run_id): ?RunRecord;
 
-    /** @return array{id:int,status:string,started_at:string,automation:string,failed_step:?string}|null the newest run of a category */
-    public function last_run(string $category): ?array;
+    /** @return array<string,array{id:int,status:string,started_at:string,automation:string,failed_step:?string}> the newest run of each category that ran, by slug */
+    public function latest_runs_by_category(): array;
 
-    /** @return array{id:int,status:string,started_at:string,automation:string,failed_step:?string}|null the newest run of an automation */
-    public function last_run_of_automation(string $automation_id): ?array;
+    /** @return array<string,array{id:int,status:string,started_at:string,automation:string,failed_step:?string}> the newest run of each automation that ran, by id */
+    public function latest_runs_by_automation(): array;
 
     /** @return array<string,array<string,int>> category => status => runs started since $since */
     public function counts_by_category(\DateTimeImmutable $since): array;

@@ -188,34 +188,45 @@ final class TableRunRepository implements RunRepository
         return (int) $this->db->query("DELETE FROM {$this->schema->runs_table()} WHERE id IN ({$in})"); // phpcs:ignore
     }
 
-    public function last_run(string $category): ?array
+    public function latest_runs_by_category(): array
     {
-        return $this->newest_where('category', $category);
+        return $this->latest_runs_by('category');
     }
 
-    public function last_run_of_automation(string $automation_id): ?array
+    public function latest_runs_by_automation(): array
     {
-        return $this->newest_where('automation', $automation_id);
+        return $this->latest_runs_by('automation');
     }
 
-    /** @return array{id:int,status:string,started_at:string,automation:string,failed_step:?string}|null */
-    private function newest_where(string $column, string $value): ?array
+    /**
+     * The newest run per value of a column, in one query whatever the number of categories or
+     * automations: GET /status must not cost a query per row. The inner MAX() is answered from the
+     * (column, started_at) index; ties on started_at go to the highest id.
+     *
+     * @return array<string,array{id:int,status:string,started_at:string,automation:string,failed_step:?string}>
+     */
+    private function latest_runs_by(string $column): array
     {
-        // $column comes from the two callers above, never from input; both have a (column, started_at) index.
-        $row = $this->db->get_row($this->db->prepare(
-            "SELECT id, status, started_at, automation, failed_step FROM {$this->schema->runs_table()} WHERE {$column} = %s ORDER BY started_at DESC, id DESC LIMIT 1",
-            $value
-        ), ARRAY_A);
-        if (!is_array($row)) {
-            return null;
+        // $column comes from the two callers above, never from input.
+        $table = $this->schema->runs_table();
+        $rows = $this->db->get_results(
+            "SELECT r.id, r.status, r.started_at, r.automation, r.category, r.failed_step FROM {$table} r"
+            . " JOIN (SELECT {$column}, MAX(started_at) AS newest FROM {$table} GROUP BY {$column}) m"
+            . " ON r.{$column} = m.{$column} AND r.started_at = m.newest ORDER BY r.id DESC",
+            ARRAY_A
+        ) ?: [];
+        $latest = [];
+        foreach ($rows as $row) {
+            $key = (string) $row[$column];
+            $latest[$key] ??= [
+                'id' => (int) $row['id'],
+                'status' => (string) $row['status'],
+                'started_at' => self::iso((string) $row['started_at']),
+                'automation' => (string) $row['automation'],
+                'failed_step' => $row['failed_step'] === null ? null : (string) $row['failed_step'],
+            ];
         }
-        return [
-            'id' => (int) $row['id'],
-            'status' => (string) $row['status'],
-            'started_at' => self::iso((string) $row['started_at']),
-            'automation' => (string) $row['automation'],
-            'failed_step' => $row['failed_step'] === null ? null : (string) $row['failed_step'],
-        ];
+        return $latest;
     }
 
     public function counts_by_category(\DateTimeImmutable $since): array

@@ -63,4 +63,24 @@ final class StatsTest extends IntegrationTestCase
             array_intersect_key($automations['stats-agent']['last_run'], ['id' => 1, 'status' => 1, 'automation' => 1, 'failed_step' => 1])
         );
     }
+
+    public function test_status_costs_the_same_queries_for_two_automations_as_for_twenty_two(): void
+    {
+        $count = function (int $automations): int {
+            for ($i = 0; $i < $automations; $i++) {
+                sophmate_safe_mode_register_automation('q-' . $automations . '-' . $i, ['label' => 'Q', 'kind' => 'workflow', 'category' => 'content', 'owner' => 'admin']);
+                sophmate_safe_mode_start_run('q-' . $automations . '-' . $i)->succeed();
+            }
+            $this->forget_caches();
+            $this->services->status->build();
+            $before = $this->db->num_queries;
+            $this->services->status->build();
+            return $this->db->num_queries - $before;
+        };
+        $few = $count(2);
+        $many = $count(20);
+        self::assertSame($few, $many, 'no query per automation or category');
+        $automations = array_column($this->services->status->build()['automations'], 'last_run', 'id');
+        self::assertSame('succeeded', $automations['q-20-19']['status']);
+    }
 }
