@@ -5,6 +5,7 @@ import { __, sprintf } from '@wordpress/i18n';
 
 import type { ApiError, AuditEvent, AuditFilters } from '../api';
 import { DataTable, type DataTableColumn } from '../components/table/DataTable';
+import { DateRangeFields } from '../components/table/DateRangeFields';
 import { TimeStamp } from '../components/TimeStamp';
 import { auditStore } from '../store/audit';
 import { actorName } from '../utils/labels';
@@ -182,21 +183,10 @@ export function AuditView( {
 						setDraft( { ...draft, action: value } )
 					}
 				/>
-				<TextControl
-					__next40pxDefaultSize
-					__nextHasNoMarginBottom
-					type="date"
-					label={ __( 'Since', 'sophmate-safe-mode' ) }
-					value={ since }
-					onChange={ ( value ) => setFilters( { since: value } ) }
-				/>
-				<TextControl
-					__next40pxDefaultSize
-					__nextHasNoMarginBottom
-					type="date"
-					label={ __( 'Until', 'sophmate-safe-mode' ) }
-					value={ until }
-					onChange={ ( value ) => setFilters( { until: value } ) }
+				<DateRangeFields
+					since={ since }
+					until={ until }
+					onChange={ setFilters }
 				/>
 				<Button variant="secondary" type="submit">
 					{ __( 'Apply', 'sophmate-safe-mode' ) }

@@ -3,75 +3,27 @@ import { useDispatch, useSelect } from '@wordpress/data';
 import { useCallback, useEffect, useMemo, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import {
-	RUN_STATUSES,
-	type Run,
-	type RunFilters,
-	type RunStatus,
-} from '../api';
-import { RouteLink } from '../components/ConsoleNav';
-import { DataTable, type DataTableColumn } from '../components/table/DataTable';
-import { TimeStamp } from '../components/TimeStamp';
+import { RUN_STATUSES, type RunFilters, type RunStatus } from '../api';
+import { DataTable } from '../components/table/DataTable';
+import { DateRangeFields } from '../components/table/DateRangeFields';
+import { runColumns, type RunColumnId } from '../components/table/runColumns';
 import { runsStore } from '../store/runs';
 import { statusStore } from '../store/status';
 import type { Route } from '../utils/route';
-import { runStatusLabel, spendSummary } from '../utils/run-labels';
+import { runStatusLabel } from '../utils/run-labels';
 
 export const RUNS_PER_PAGE = 20;
 
-/**
- * The columns of the runs table.
- *
- * @param navigate navigate() of useRoute, for the link to a run.
- */
-function runColumns(
-	navigate: ( route: Route ) => void
-): Array< DataTableColumn< Run > > {
-	return [
-		{
-			id: 'id',
-			header: __( 'Run', 'sophmate-safe-mode' ),
-			cell: ( run ) => (
-				<RouteLink
-					to={ { view: 'run', id: run.id } }
-					navigate={ navigate }
-				>
-					{ `#${ run.id }` }
-				</RouteLink>
-			),
-		},
-		{
-			id: 'automation',
-			header: __( 'Automation', 'sophmate-safe-mode' ),
-			cell: ( run ) => run.automation,
-		},
-		{
-			id: 'category',
-			header: __( 'Category', 'sophmate-safe-mode' ),
-			cell: ( run ) => run.category,
-		},
-		{
-			id: 'status',
-			header: __( 'Status', 'sophmate-safe-mode' ),
-			cell: ( run ) => runStatusLabel( run.status ),
-		},
-		{
-			id: 'started',
-			header: __( 'Started', 'sophmate-safe-mode' ),
-			cell: ( run ) => <TimeStamp iso={ run.started_at } />,
-		},
-		{
-			id: 'failed-step',
-			header: __( 'Failed step', 'sophmate-safe-mode' ),
-			cell: ( run ) => run.failed_step ?? '—',
-		},
-		{
-			id: 'spend',
-			header: __( 'Spend', 'sophmate-safe-mode' ),
-			cell: ( run ) => spendSummary( run.spend ),
-		},
-	];
-}
+/** The columns of the runs table. */
+const COLUMNS: RunColumnId[] = [
+	'id',
+	'automation',
+	'category',
+	'status',
+	'started',
+	'failed-step',
+	'spend',
+];
 
 /**
  * Runs: a filterable, server-paginated table over GET /runs. The filters and
@@ -122,7 +74,10 @@ export function RunsView( {
 	}, [ loadRuns, category, automation, status, since, until, page ] );
 	useEffect( load, [ load ] );
 
-	const columns = useMemo( () => runColumns( navigate ), [ navigate ] );
+	const columns = useMemo(
+		() => runColumns( COLUMNS, navigate ),
+		[ navigate ]
+	);
 
 	// The automation id is typed; it is applied on submit, not per keystroke.
 	const [ automationDraft, setAutomationDraft ] = useState( automation );
@@ -188,21 +143,10 @@ export function RunsView( {
 					value={ automationDraft }
 					onChange={ setAutomationDraft }
 				/>
-				<TextControl
-					__next40pxDefaultSize
-					__nextHasNoMarginBottom
-					type="date"
-					label={ __( 'Since', 'sophmate-safe-mode' ) }
-					value={ since }
-					onChange={ ( value ) => setFilters( { since: value } ) }
-				/>
-				<TextControl
-					__next40pxDefaultSize
-					__nextHasNoMarginBottom
-					type="date"
-					label={ __( 'Until', 'sophmate-safe-mode' ) }
-					value={ until }
-					onChange={ ( value ) => setFilters( { until: value } ) }
+				<DateRangeFields
+					since={ since }
+					until={ until }
+					onChange={ setFilters }
 				/>
 				<Button variant="secondary" type="submit">
 					{ __( 'Apply', 'sophmate-safe-mode' ) }

@@ -7,15 +7,12 @@ import {
 	EMPTY_RUN_FILTERS,
 	fetchRuns,
 	runsPath,
-	type Run,
 	type RunsQuery,
 } from '../../api';
 import type { Route } from '../../utils/route';
-import { runStatusLabel } from '../../utils/run-labels';
 import { RouteLink } from '../ConsoleNav';
-import { DataTable, type DataTableColumn } from '../table/DataTable';
-import { TimeStamp } from '../TimeStamp';
-import { runDuration } from './duration';
+import { DataTable } from '../table/DataTable';
+import { runColumns, type RunColumnId } from '../table/runColumns';
 import { useLatestPage } from './useLatestPage';
 
 export interface RecentRunsProps {
@@ -28,54 +25,15 @@ export interface RecentRunsProps {
 	navigate: ( route: Route ) => void;
 }
 
-/**
- * The columns of the compact runs table.
- *
- * @param navigate navigate() of useRoute, for the link to a run.
- */
-function recentRunColumns(
-	navigate: ( route: Route ) => void
-): Array< DataTableColumn< Run > > {
-	return [
-		{
-			id: 'id',
-			header: __( 'Run', 'sophmate-safe-mode' ),
-			cell: ( run ) => (
-				<RouteLink
-					to={ { view: 'run', id: run.id } }
-					navigate={ navigate }
-				>
-					{ `#${ run.id }` }
-				</RouteLink>
-			),
-		},
-		{
-			id: 'automation',
-			header: __( 'Automation', 'sophmate-safe-mode' ),
-			cell: ( run ) => run.automation,
-		},
-		{
-			id: 'status',
-			header: __( 'Status', 'sophmate-safe-mode' ),
-			cell: ( run ) => runStatusLabel( run.status ),
-		},
-		{
-			id: 'started',
-			header: __( 'Started', 'sophmate-safe-mode' ),
-			cell: ( run ) => <TimeStamp iso={ run.started_at } />,
-		},
-		{
-			id: 'duration',
-			header: __( 'Duration', 'sophmate-safe-mode' ),
-			cell: ( run ) => runDuration( run.started_at, run.finished_at ),
-		},
-		{
-			id: 'failed-step',
-			header: __( 'Failed step', 'sophmate-safe-mode' ),
-			cell: ( run ) => run.failed_step ?? '—',
-		},
-	];
-}
+/** The columns of the compact runs table. */
+const COLUMNS: RunColumnId[] = [
+	'id',
+	'automation',
+	'status',
+	'started',
+	'duration',
+	'failed-step',
+];
 
 /**
  * The latest runs of a category or an automation, newest first, with a link
@@ -97,7 +55,10 @@ export function RecentRuns( props: RecentRunsProps ) {
 		() => fetchRuns( query )
 	);
 	const runs = page?.items ?? [];
-	const columns = useMemo( () => recentRunColumns( navigate ), [ navigate ] );
+	const columns = useMemo(
+		() => runColumns( COLUMNS, navigate ),
+		[ navigate ]
+	);
 
 	return (
 		<div
