@@ -8,6 +8,7 @@ use SophMate\SafeMode\Domain\Clock;
 use SophMate\SafeMode\Domain\Config\Catalog;
 use SophMate\SafeMode\Domain\Decision\DecisionEngine;
 use SophMate\SafeMode\Domain\Exception\Conflict;
+use SophMate\SafeMode\Domain\Exception\InvalidInput;
 use SophMate\SafeMode\Domain\Review\RestartReview;
 use SophMate\SafeMode\Domain\Scope;
 use SophMate\SafeMode\Domain\Switches\SwitchService;
@@ -115,10 +116,9 @@ final class Services
         } catch (Conflict) {
             return null; // Not paused: the switch service refuses the restart with its own message.
         }
-        return new RestartReview(
-            $evidence,
-            is_string($override_reason) ? $override_reason : null,
-            is_string($seen_hash) && preg_match('/^[0-9a-f]{64}$/', $seen_hash) === 1 ? $seen_hash : null
-        );
+        if ($seen_hash !== null && (!is_string($seen_hash) || preg_match('/^[0-9a-f]{64}$/', $seen_hash) !== 1)) {
+            throw new InvalidInput('sophmate_invalid_review_hash', 'review_hash must be the snapshot.hash of GET …/review: 64 hexadecimal characters.');
+        }
+        return new RestartReview($evidence, is_string($override_reason) ? $override_reason : null, $seen_hash);
     }
 }

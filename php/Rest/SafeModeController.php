@@ -31,7 +31,7 @@ final class SafeModeController extends Controller
                     'acknowledged' => ['type' => 'array', 'items' => ['type' => 'string'], 'default' => [], 'description' => 'All six review items, to turn safe mode off.'],
                     'note' => ['type' => 'string', 'default' => ''],
                     'override_reason' => ['type' => 'string', 'description' => 'Turn safe mode off although a provider is in outage, and why.'],
-                    'review_hash' => ['type' => 'string', 'description' => 'snapshot.hash of the review (GET /safe-mode/review) the operator looked at.'],
+                    'review_hash' => ['type' => 'string', 'pattern' => '^[0-9a-f]{64}$', 'description' => 'snapshot.hash of the review (GET /safe-mode/review) the operator looked at.'],
                 ],
             ],
             'schema' => [$this, 'get_public_item_schema'],

@@ -113,7 +113,7 @@ final class Schemas
                 ],
             ],
             'override_reason' => ['type' => 'string', 'description' => 'Why restarting while a provider the scope depends on is in outage is right anyway.'],
-            'review_hash' => ['type' => 'string', 'description' => 'snapshot.hash of the review the operator looked at; stored with the restart.'],
+            'review_hash' => ['type' => 'string', 'pattern' => '^[0-9a-f]{64}$', 'description' => 'snapshot.hash of the review the operator looked at; stored with the restart.'],
         ];
     }
 

@@ -159,7 +159,11 @@ final class RestartReviewTest extends IntegrationTestCase
         $this->paused_marketing_with_history();
         $seen = $this->data($this->rest('GET', '/categories/marketing/review'))['snapshot'];
 
-        $response = $this->rest('POST', '/categories/marketing/restart', ['acknowledged' => Acknowledgements::REQUIRED, 'note' => 'Dedup fixed', 'scope' => ['max_runs' => 3, 'read_only' => true], 'review_hash' => $seen['hash']]);
+        $body = ['acknowledged' => Acknowledgements::REQUIRED, 'note' => 'Dedup fixed', 'scope' => ['max_runs' => 3, 'read_only' => true]];
+        $this->assertError($this->rest('POST', '/categories/marketing/restart', $body + ['review_hash' => 'not-a-hash']), 400, 'sophmate_invalid_param');
+        self::assertSame('paused', $this->stored_switches()['categories']['marketing']['state']);
+
+        $response = $this->rest('POST', '/categories/marketing/restart', $body + ['review_hash' => $seen['hash']]);
         self::assertSame(200, $response->get_status(), (string) wp_json_encode($this->data($response)));
 
         $restart = array_values(array_filter($this->audit_rows(), static fn ($r) => $r['action'] === 'restart'))[0];
