@@ -90,6 +90,16 @@ final class Plugin
         (new StatusNotices($services))->register();
         (new PluginsScreenWarning($services, $plugin_file))->register();
         (new Commands($services))->register();
+        foreach ([
+            new Drills\DrillsModule($services, $plugin_file),
+            new Readiness\ReadinessModule($services, $plugin_file),
+            new Cadence\CadenceModule($services, $plugin_file),
+            new Providers\ProvidersModule($services, $plugin_file),
+            new Notifications\NotificationsModule($services, $plugin_file),
+            new ConfigTransfer\ConfigModule($services, $plugin_file),
+        ] as $module) {
+            $module->register();
+        }
 
         // The demo ships only in the repository, never in the release zip.
         if (defined('SOPHMATE_SAFE_MODE_DEMO') && SOPHMATE_SAFE_MODE_DEMO && class_exists(DemoAutomations::class)) {

@@ -33,6 +33,7 @@ use SophMate\SafeMode\Storage\OptionProviderRepository;
 use SophMate\SafeMode\Storage\OptionSwitchStateStore;
 use SophMate\SafeMode\Storage\Schema\Schema;
 use SophMate\SafeMode\Storage\Settings;
+use SophMate\SafeMode\Storage\TableDrillLog;
 use SophMate\SafeMode\Storage\TableAuditLog;
 use SophMate\SafeMode\Storage\TableRunRepository;
 use SophMate\SafeMode\Support\Actors;
@@ -70,6 +71,7 @@ final class Services
     public readonly RestInboundGate $inbound_gate;
     public readonly EvidenceCollector $evidence;
     public readonly TrialBreaker $trial_breaker;
+    public readonly TableDrillLog $drills;
 
     public function __construct(\wpdb $db, string $content_dir)
     {
@@ -101,6 +103,7 @@ final class Services
         $this->status = new StatusReport($this->catalog, $this->switch_store, $this->emergency, $this->gate, $this->actors, $this->runs, $this->clock);
         $this->evidence = new EvidenceCollector($this->switch_store, $this->catalog, $this->runs, $this->audit, $this->providers, $this->clock);
         $this->trial_breaker = new TrialBreaker($this->switch_store, $this->catalog, $this->runs, $this->switches);
+        $this->drills = new TableDrillLog($db, $this->schema);
     }
 
     /**

@@ -243,6 +243,7 @@ final class StatusNotices
             Source::Breaker => __('circuit breaker', 'sophmate-safe-mode'),
             Source::Update => __('update', 'sophmate-safe-mode'),
             Source::Constant => __('wp-config', 'sophmate-safe-mode'),
+            Source::Drill => __('pause drill', 'sophmate-safe-mode'),
             Source::Api, null => __('PHP API', 'sophmate-safe-mode'),
         };
     }

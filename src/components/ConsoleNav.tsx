@@ -58,7 +58,7 @@ export function RouteLink( {
 }
 
 /**
- * The tab bar: Overview, Runs, Audit log.
+ * The tab bar: Overview, Runs, Audit log, Providers, Notifications, Configuration.
  *
  * @param props
  * @param props.route    Current route.
@@ -86,6 +86,21 @@ export function ConsoleNav( {
 			key: 'audit',
 			label: __( 'Audit log', 'sophmate-safe-mode' ),
 			to: { view: 'audit', filters: EMPTY_AUDIT_FILTERS, page: 1 },
+		},
+		{
+			key: 'providers',
+			label: __( 'Providers', 'sophmate-safe-mode' ),
+			to: { view: 'providers' },
+		},
+		{
+			key: 'notifications',
+			label: __( 'Notifications', 'sophmate-safe-mode' ),
+			to: { view: 'notifications' },
+		},
+		{
+			key: 'settings',
+			label: __( 'Configuration', 'sophmate-safe-mode' ),
+			to: { view: 'settings' },
 		},
 	];
 	const active = route.view === 'run' ? 'runs' : route.view;

@@ -42,6 +42,22 @@ const ReviewView = lazy( () =>
 	} ) )
 );
 
+const ProvidersView = lazy( () =>
+	import( /* webpackChunkName: "providers" */ './ProvidersView' ).then(
+		( m ) => ( { default: m.ProvidersView } )
+	)
+);
+const NotificationsView = lazy( () =>
+	import(
+		/* webpackChunkName: "notifications" */ './NotificationsView'
+	).then( ( m ) => ( { default: m.NotificationsView } ) )
+);
+const SettingsView = lazy( () =>
+	import( /* webpackChunkName: "settings" */ './SettingsView' ).then(
+		( m ) => ( { default: m.SettingsView } )
+	)
+);
+
 function OtherView( {
 	route,
 	navigate,
@@ -74,6 +90,12 @@ function OtherView( {
 			return <AutomationView id={ route.id } navigate={ navigate } />;
 		case 'review':
 			return <ReviewView scope={ route.scope } navigate={ navigate } />;
+		case 'providers':
+			return <ProvidersView navigate={ navigate } />;
+		case 'notifications':
+			return <NotificationsView navigate={ navigate } />;
+		case 'settings':
+			return <SettingsView navigate={ navigate } />;
 	}
 }
 

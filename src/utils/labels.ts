@@ -137,6 +137,8 @@ export function sourceLabel( source: string ): string {
 			return __( 'plugin update', 'sophmate-safe-mode' );
 		case 'constant':
 			return __( 'wp-config.php constant', 'sophmate-safe-mode' );
+		case 'drill':
+			return __( 'pause drill', 'sophmate-safe-mode' );
 		default:
 			return source;
 	}

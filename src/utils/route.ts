@@ -23,6 +23,9 @@ export type Route =
 	| { view: 'category'; slug: string }
 	| { view: 'automation'; id: string }
 	| { view: 'review'; scope: string }
+	| { view: 'providers' }
+	| { view: 'notifications' }
+	| { view: 'settings' }
 	| { view: 'audit'; filters: AuditFilters; page: number };
 
 /** Query args of ours; everything else in the URL (e.g. `page`) is kept. */
@@ -93,6 +96,10 @@ export function parseRoute( searchString: string ): Route {
 				? { view: 'review', scope }
 				: { view: 'overview' };
 		}
+		case 'providers':
+		case 'notifications':
+		case 'settings':
+			return { view: search.get( 'view' ) as 'providers' };
 		case 'audit':
 			return {
 				view: 'audit',

@@ -14,4 +14,5 @@ enum Source: string
     case Update = 'update';
     case Constant = 'constant';
     case Api = 'api';
+    case Drill = 'drill';
 }

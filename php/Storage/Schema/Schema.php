@@ -10,7 +10,7 @@ namespace SophMate\SafeMode\Storage\Schema;
  */
 final class Schema
 {
-    public const VERSION = 2;
+    public const VERSION = 3;
     public const VERSION_OPTION = 'sophmate_safe_mode_db_version';
 
     public function __construct(private readonly \wpdb $db)
@@ -32,10 +32,22 @@ final class Schema
         return $this->db->prefix . 'sophmate_audit';
     }
 
+    /** Pause drills: one row per drill, with the state it restored and its full report. */
+    public function drills_table(): string
+    {
+        return $this->db->prefix . 'sophmate_drills';
+    }
+
+    /** The notification outbox: every email and webhook, its attempts and its last error. */
+    public function notifications_table(): string
+    {
+        return $this->db->prefix . 'sophmate_notifications';
+    }
+
     /** @return list<string> */
     public function tables(): array
     {
-        return [$this->runs_table(), $this->run_events_table(), $this->audit_table()];
+        return [$this->runs_table(), $this->run_events_table(), $this->audit_table(), $this->drills_table(), $this->notifications_table()];
     }
 
     public function installed_version(): int
@@ -113,6 +125,36 @@ final class Schema
   KEY scope_created (scope,created_at),
   KEY action_created (action,created_at),
   KEY actor_created (actor_id,created_at),
+  KEY created_at (created_at)
+) $charset;");
+        dbDelta("CREATE TABLE {$this->drills_table()} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  category varchar(64) NOT NULL,
+  outcome varchar(20) NOT NULL,
+  environment varchar(20) NOT NULL DEFAULT '',
+  actor_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  started_at datetime NOT NULL,
+  finished_at datetime DEFAULT NULL,
+  report longtext DEFAULT NULL,
+  PRIMARY KEY  (id),
+  KEY category_started (category,started_at)
+) $charset;");
+        dbDelta("CREATE TABLE {$this->notifications_table()} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  created_at datetime NOT NULL,
+  event varchar(40) NOT NULL,
+  scope varchar(140) NOT NULL DEFAULT '',
+  channel varchar(20) NOT NULL,
+  target varchar(500) NOT NULL,
+  subject varchar(255) NOT NULL DEFAULT '',
+  payload longtext DEFAULT NULL,
+  status varchar(20) NOT NULL,
+  attempts smallint(5) unsigned NOT NULL DEFAULT 0,
+  next_attempt_at datetime DEFAULT NULL,
+  last_error text DEFAULT NULL,
+  sent_at datetime DEFAULT NULL,
+  PRIMARY KEY  (id),
+  KEY status_next (status,next_attempt_at),
   KEY created_at (created_at)
 ) $charset;");
         update_option(self::VERSION_OPTION, self::VERSION, true);
