@@ -20,7 +20,7 @@ final class Category
         public readonly ?int $owner_id,
         public readonly ?int $backup_owner_id,
         public readonly PausePolicy $policy,
-        public readonly int $review_every_days = 90,
+        public readonly int $review_every_days = 30,
         public readonly array $providers = [],
         public readonly array $notify = ['emails' => [], 'webhooks' => []],
         public readonly array $breakers = [],
@@ -57,7 +57,7 @@ final class Category
             self::user_id($data['owner_id'] ?? $defaults?->owner_id),
             self::user_id($data['backup_owner_id'] ?? $defaults?->backup_owner_id),
             PausePolicy::from_array((array) ($data['policy'] ?? []), $defaults?->policy),
-            max(1, (int) ($data['review_every_days'] ?? $defaults?->review_every_days ?? 90)),
+            max(1, (int) ($data['review_every_days'] ?? $defaults?->review_every_days ?? 30)),
             array_values(array_map('strval', (array) ($data['providers'] ?? $defaults?->providers ?? []))),
             [
                 'emails' => array_values(array_map('strval', (array) ($notify['emails'] ?? []))),
