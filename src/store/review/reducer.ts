@@ -1,3 +1,4 @@
+import { keyedFetchSettled, keyedFetchStarted } from '../keyed';
 import type { ReviewAction, ReviewEntry, ReviewState } from './types';
 
 export const initialState: ReviewState = {
@@ -25,43 +26,21 @@ export function reducer(
 	action: ReviewAction
 ): ReviewState {
 	switch ( action.type ) {
-		case 'FETCH_REVIEW_START': {
-			const entry = state.entries[ action.scope ] ?? emptyEntry;
-			return {
-				entries: {
-					...state.entries,
-					[ action.scope ]: {
-						...entry,
-						isFetching: true,
-						requestId: action.requestId,
-					},
-				},
-				latestRequestId: Math.max(
-					state.latestRequestId,
-					action.requestId
-				),
-			};
-		}
+		case 'FETCH_REVIEW_START':
+			return keyedFetchStarted(
+				state,
+				action.scope,
+				action.requestId,
+				emptyEntry
+			);
 		case 'FETCH_REVIEW_SUCCESS':
-		case 'FETCH_REVIEW_FAILURE': {
-			const entry = state.entries[ action.scope ];
-			if ( ! entry || entry.requestId !== action.requestId ) {
-				return state;
-			}
-			const next: ReviewEntry =
-				action.type === 'FETCH_REVIEW_SUCCESS'
-					? {
-							...entry,
-							review: action.review,
-							isFetching: false,
-							error: null,
-						}
-					: { ...entry, isFetching: false, error: action.error };
-			return {
-				...state,
-				entries: { ...state.entries, [ action.scope ]: next },
-			};
-		}
+			return keyedFetchSettled( state, action.scope, action.requestId, {
+				review: action.review,
+			} );
+		case 'FETCH_REVIEW_FAILURE':
+			return keyedFetchSettled( state, action.scope, action.requestId, {
+				error: action.error,
+			} );
 		default:
 			return state;
 	}

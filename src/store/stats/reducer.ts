@@ -1,3 +1,4 @@
+import { keyedFetchSettled, keyedFetchStarted } from '../keyed';
 import type { StatsAction, StatsEntry, StatsState } from './types';
 
 export const initialState: StatsState = {
@@ -24,43 +25,21 @@ export function reducer(
 	action: StatsAction
 ): StatsState {
 	switch ( action.type ) {
-		case 'FETCH_STATS_START': {
-			const entry = state.entries[ action.key ] ?? emptyEntry;
-			return {
-				entries: {
-					...state.entries,
-					[ action.key ]: {
-						...entry,
-						isFetching: true,
-						requestId: action.requestId,
-					},
-				},
-				latestRequestId: Math.max(
-					state.latestRequestId,
-					action.requestId
-				),
-			};
-		}
+		case 'FETCH_STATS_START':
+			return keyedFetchStarted(
+				state,
+				action.key,
+				action.requestId,
+				emptyEntry
+			);
 		case 'FETCH_STATS_SUCCESS':
-		case 'FETCH_STATS_FAILURE': {
-			const entry = state.entries[ action.key ];
-			if ( ! entry || entry.requestId !== action.requestId ) {
-				return state;
-			}
-			const next: StatsEntry =
-				action.type === 'FETCH_STATS_SUCCESS'
-					? {
-							...entry,
-							stats: action.stats,
-							isFetching: false,
-							error: null,
-						}
-					: { ...entry, isFetching: false, error: action.error };
-			return {
-				...state,
-				entries: { ...state.entries, [ action.key ]: next },
-			};
-		}
+			return keyedFetchSettled( state, action.key, action.requestId, {
+				stats: action.stats,
+			} );
+		case 'FETCH_STATS_FAILURE':
+			return keyedFetchSettled( state, action.key, action.requestId, {
+				error: action.error,
+			} );
 		default:
 			return state;
 	}
