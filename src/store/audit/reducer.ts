@@ -1,3 +1,4 @@
+import { pageFetchSettled, pageFetchStarted } from '../paged';
 import type { AuditAction, AuditState } from './types';
 
 export const initialState: AuditState = {
@@ -22,30 +23,13 @@ export function reducer(
 ): AuditState {
 	switch ( action.type ) {
 		case 'FETCH_AUDIT_START':
-			return {
-				...state,
-				latestRequestId: state.latestRequestId + 1,
-				isFetching: true,
-			};
+			return pageFetchStarted( state );
 		case 'FETCH_AUDIT_SUCCESS':
-			if ( action.requestId !== state.latestRequestId ) {
-				return state;
-			}
-			return {
-				...state,
-				page: {
-					items: action.items,
-					total: action.total,
-					totalPages: action.totalPages,
-				},
-				isFetching: false,
-				error: null,
-			};
+			return pageFetchSettled( state, action.requestId, action );
 		case 'FETCH_AUDIT_FAILURE':
-			if ( action.requestId !== state.latestRequestId ) {
-				return state;
-			}
-			return { ...state, isFetching: false, error: action.error };
+			return pageFetchSettled( state, action.requestId, {
+				error: action.error,
+			} );
 		case 'VERIFY_AUDIT_START':
 			return { ...state, isVerifying: true, verifyError: null };
 		case 'VERIFY_AUDIT_SUCCESS':

@@ -1,3 +1,4 @@
+import { pageFetchSettled, pageFetchStarted } from '../paged';
 import type { RunsAction, RunsState } from './types';
 
 export const initialState: RunsState = {
@@ -27,31 +28,13 @@ export function reducer(
 ): RunsState {
 	switch ( action.type ) {
 		case 'FETCH_RUNS_START':
-			return {
-				...state,
-				queryKey: action.queryKey,
-				latestRequestId: state.latestRequestId + 1,
-				isFetching: true,
-			};
+			return { ...pageFetchStarted( state ), queryKey: action.queryKey };
 		case 'FETCH_RUNS_SUCCESS':
-			if ( action.requestId !== state.latestRequestId ) {
-				return state;
-			}
-			return {
-				...state,
-				page: {
-					items: action.items,
-					total: action.total,
-					totalPages: action.totalPages,
-				},
-				isFetching: false,
-				error: null,
-			};
+			return pageFetchSettled( state, action.requestId, action );
 		case 'FETCH_RUNS_FAILURE':
-			if ( action.requestId !== state.latestRequestId ) {
-				return state;
-			}
-			return { ...state, isFetching: false, error: action.error };
+			return pageFetchSettled( state, action.requestId, {
+				error: action.error,
+			} );
 		case 'PREFETCHED_RUNS': {
 			const kept = Object.entries( state.prefetched )
 				.filter( ( [ key ] ) => key !== action.queryKey )
