@@ -1,0 +1,30 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SophMate\SafeMode\Domain\Config;
+
+use SophMate\SafeMode\Domain\Providers\Provider;
+
+/**
+ * Everything a configuration document carries, as domain objects: what a site has now, or what it
+ * will have after an import.
+ */
+final class ConfigDocumentState
+{
+    /**
+     * @param array<string,Category> $categories
+     * @param array<string,AutomationDefinition> $automations created in the admin (origin admin)
+     * @param array<string,AutomationDefinition> $code_automations registered by plugins' code on this request
+     * @param array<string,Provider> $providers
+     * @param array<string,int> $settings
+     */
+    public function __construct(
+        public readonly array $categories,
+        public readonly array $automations,
+        public readonly array $code_automations,
+        public readonly array $providers,
+        public readonly array $settings,
+    ) {
+    }
+}
