@@ -83,14 +83,15 @@ final class StatusReport
             ];
         }
         $safe_mode = $board->safe_mode->to_array();
-        return [
+        // Modules add their own parts (readiness per automation, ownership problems).
+        return (array) apply_filters('sophmate_safe_mode_status_report', [
             'version' => $board->version,
             'state_error' => $board->corruption,
             'safe_mode' => $safe_mode,
             'emergency' => $this->emergency->state()->to_array() + ['flag_file' => $this->emergency->flag_path()],
             'categories' => $categories,
             'automations' => $automations,
-        ];
+        ]);
     }
 
     /** @return array<string,mixed>|null */

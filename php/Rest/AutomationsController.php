@@ -6,10 +6,13 @@ namespace SophMate\SafeMode\Rest;
 
 use SophMate\SafeMode\Domain\Audit\AuditEntry;
 use SophMate\SafeMode\Domain\Config\AutomationDefinition;
+use SophMate\SafeMode\Domain\Config\AutomationMode;
 use SophMate\SafeMode\Domain\Exception\Conflict;
 use SophMate\SafeMode\Domain\Exception\InvalidInput;
 use SophMate\SafeMode\Domain\Identifier;
 use SophMate\SafeMode\Domain\Scope;
+use SophMate\SafeMode\Readiness\ReadinessSchemas;
+use SophMate\SafeMode\Readiness\ReadinessService;
 
 /** /automations: what is governed, and each automation's pause / restart / promote routes. */
 final class AutomationsController extends Controller
@@ -63,7 +66,8 @@ final class AutomationsController extends Controller
                 : array_values($this->services->catalog->automations());
             $per_page = (int) $request->get_param('per_page');
             $page = array_slice($all, ((int) $request->get_param('page') - 1) * $per_page, $per_page);
-            return $this->paginated(array_map([$this, 'view'], $page), count($all), $per_page);
+            $readiness = new ReadinessService($this->services);
+            return $this->paginated(array_map(fn (AutomationDefinition $a): array => $this->view($a, $readiness), $page), count($all), $per_page);
         });
     }
 
@@ -81,15 +85,21 @@ final class AutomationsController extends Controller
     public function create_item($request): \WP_REST_Response|\WP_Error
     {
         return $this->respond(function () use ($request) {
-            $input = $this->input($request);
+            // A new automation starts as a draft; asking for more goes through the readiness gate.
+            $input = $this->input($request) + ['mode' => AutomationMode::Draft->value];
             $id = Identifier::assert_valid((string) $request->get_param('id'), 'automation');
             if ($this->services->catalog->has_automation($id)) {
                 throw new Conflict('sophmate_automation_exists', sprintf('An automation "%s" already exists.', $id));
             }
             $automation = $this->build($id, $input, null);
+            $readiness = new ReadinessService($this->services);
+            $reviewed = $readiness->check($automation, AutomationMode::Draft, $request->get_param('reviewed_runs'));
             $this->services->catalog->add_automation($automation);
             $this->services->stored_automations->save($automation);
             $this->audit('automation_created', $automation, array_keys($input));
+            if ($automation->mode !== AutomationMode::Draft) {
+                $readiness->audit_mode(AutomationMode::Draft, $automation, $reviewed, (string) ($request->get_param('note') ?? ''), $this->services->actors->current(), RequestSource::current()->value);
+            }
             $response = rest_ensure_response($this->view($automation) + ['warnings' => $this->warnings($automation)]);
             $response->set_status(201);
             return $response;
@@ -106,10 +116,16 @@ final class AutomationsController extends Controller
             }
             $input = $this->input($request);
             $automation = $this->build($base->id, $input, $base);
+            // A mode change here goes through the same readiness gate as POST …/mode.
+            $readiness = new ReadinessService($this->services);
+            $reviewed = $automation->mode !== $base->mode ? $readiness->check($automation, $base->mode, $request->get_param('reviewed_runs')) : [];
             $this->services->catalog->remove_automation($base->id);
             $this->services->catalog->add_automation($automation);
             $this->services->stored_automations->save($automation);
             $this->audit('automation_updated', $automation, array_keys($input));
+            if ($automation->mode !== $base->mode) {
+                $readiness->audit_mode($base->mode, $automation, $reviewed, (string) ($request->get_param('note') ?? ''), $this->services->actors->current(), RequestSource::current()->value);
+            }
             return $this->view($automation) + ['warnings' => $this->warnings($automation)];
         });
     }
@@ -187,6 +203,8 @@ final class AutomationsController extends Controller
             'providers' => ['type' => 'array', 'items' => ['type' => 'string']],
             'checklist' => ['type' => 'object'],
             'retry' => ['type' => ['object', 'null']],
+            'reviewed_runs' => ['type' => 'array', 'items' => ['type' => 'integer'], 'description' => 'Succeeded read-only runs reviewed, when the mode goes live.'],
+            'note' => ['type' => 'string', 'description' => 'Why the mode changes; kept in the audit log.'],
         ];
         if ($creating) {
             $args['id'] = ['type' => 'string', 'required' => true];
@@ -204,7 +222,7 @@ final class AutomationsController extends Controller
     }
 
     /** @return array<string,mixed> */
-    private function view(AutomationDefinition $automation): array
+    private function view(AutomationDefinition $automation, ?ReadinessService $readiness = null): array
     {
         $decision = $this->services->gate->decide_for($automation);
         return $automation->to_array() + [
@@ -213,6 +231,7 @@ final class AutomationsController extends Controller
             'effective' => $decision->effect(),
             'decided_by' => $decision->scope(),
             'reason' => $decision->reason(),
+            'readiness' => ($readiness ?? new ReadinessService($this->services))->view($automation),
         ];
     }
 
@@ -241,6 +260,7 @@ final class AutomationsController extends Controller
                 'effective' => ['type' => 'string', 'enum' => ['run', 'read_only', 'blocked']],
                 'decided_by' => ['type' => 'string'],
                 'reason' => ['type' => 'string'],
+                'readiness' => ReadinessSchemas::readiness(),
             ],
         ];
     }

@@ -41,6 +41,7 @@ final class StatusController extends Controller
                         'flag_file' => ['type' => 'string'],
                     ],
                 ],
+                'problems' => \SophMate\SafeMode\Readiness\ReadinessSchemas::problems(),
                 'categories' => [
                     'type' => 'array',
                     'items' => [
@@ -59,6 +60,8 @@ final class StatusController extends Controller
                             'runs_24h' => ['type' => 'integer'],
                             'failed_24h' => ['type' => 'integer'],
                             'spend_24h' => ['type' => 'object', 'description' => 'Amount per unit over the last 24 hours.'],
+                            'next_review_at' => ['type' => ['string', 'null'], 'format' => 'date-time', 'description' => 'Review cadence: when the next review is due (null: never ran, never reviewed).'],
+                            'review_overdue' => ['type' => 'boolean', 'description' => 'Review cadence: the review is due now or past due.'],
                         ],
                     ],
                 ],
@@ -81,6 +84,7 @@ final class StatusController extends Controller
                             'switch' => Schemas::switch_record(),
                             'ownerless' => ['type' => 'boolean'],
                             'last_run' => self::last_run_schema(),
+                            'readiness' => \SophMate\SafeMode\Readiness\ReadinessSchemas::readiness(),
                         ],
                     ],
                 ],
