@@ -37,7 +37,8 @@ import { failureMessage } from './modal/useMutationForm';
 import { useActionFeedback } from './Snackbars';
 
 const KINDS = automationKindSchema.options;
-const MODES: readonly AutomationMode[] = [ 'live', 'read_only', 'draft' ];
+// A new automation starts as a draft: read-only and live are reached through the readiness gate.
+const MODES: readonly AutomationMode[] = [ 'draft', 'read_only', 'live' ];
 
 function scheduleText( hook: CronHook ): string {
 	return hook.schedule ?? __( 'single event', 'sophmate-safe-mode' );
@@ -127,7 +128,7 @@ export function GovernCronHookForm() {
 	const [ kind, setKind ] = useState< AutomationKind >( 'workflow' );
 	const [ category, setCategory ] = useState( '' );
 	const [ owner, setOwner ] = useState( () => String( userId ) );
-	const [ mode, setMode ] = useState< AutomationMode >( 'live' );
+	const [ mode, setMode ] = useState< AutomationMode >( 'draft' );
 	const [ retry, setRetry ] = useState( false );
 	const [ maxAttempts, setMaxAttempts ] = useState( '3' );
 	const [ backoff, setBackoff ] = useState( '60' );
@@ -177,7 +178,7 @@ export function GovernCronHookForm() {
 		setKind( 'workflow' );
 		setCategory( '' );
 		setOwner( String( userId ) );
-		setMode( 'live' );
+		setMode( 'draft' );
 		setRetry( false );
 		setMaxAttempts( '3' );
 		setBackoff( '60' );
@@ -442,7 +443,7 @@ export function GovernCronHookForm() {
 						}
 					} }
 					help={ __(
-						'Live runs for real; read-only runs may not write; a draft only runs when started by hand.',
+						'A draft only runs when started by hand; the automation’s readiness panel takes it to read-only, then live, once its checklist, owner, pause drill and reviewed runs are in place.',
 						'sophmate-safe-mode'
 					) }
 					disabled={ isSubmitting }
