@@ -10,7 +10,6 @@ use SophMate\SafeMode\Admin\PluginsScreenWarning;
 use SophMate\SafeMode\Admin\StatusNotices;
 use SophMate\SafeMode\Cli\Commands;
 use SophMate\SafeMode\Demo\DemoAutomations;
-use SophMate\SafeMode\Notifications\TripNotifier;
 use SophMate\SafeMode\Rest\AuditController;
 use SophMate\SafeMode\Rest\AutomationsController;
 use SophMate\SafeMode\Rest\CategoriesController;
@@ -84,7 +83,6 @@ final class Plugin
         $services->inbound_gate->register();
         $services->outbound_gate->register();
         $services->trial_breaker->register();
-        (new TripNotifier($services->catalog))->register();
         (new AdminPage($services, $plugin_file))->register();
         (new AdminBar($services, $plugin_file))->register();
         (new StatusNotices($services))->register();

@@ -8,7 +8,11 @@ use SophMate\SafeMode\Domain\Actor;
 use SophMate\SafeMode\Domain\Scope;
 use SophMate\SafeMode\Domain\Switches\ChangeListener;
 
-/** Announces switch changes as the public WordPress actions other plugins listen to. */
+/**
+ * Announces switch changes as the public WordPress actions other plugins listen to. Safe mode
+ * (the global scope) also fires `sophmate_safe_mode_safe_mode_changed` with the new and previous
+ * mode, since "paused"/"restarted" alone cannot tell read-only from paused.
+ */
 final class ActionsListener implements ChangeListener
 {
     private const ACTIONS = [
@@ -24,6 +28,9 @@ final class ActionsListener implements ChangeListener
             return;
         }
         do_action($hook, $scope->to_string(), $after, $actor->to_array(), $reason, $context);
+        if ($scope->is_global()) {
+            do_action('sophmate_safe_mode_safe_mode_changed', $after, $before, $actor->to_array(), $reason, $context);
+        }
         if (($context['source'] ?? '') === 'breaker' && $action === 'pause') {
             do_action('sophmate_safe_mode_tripped', $scope->to_string(), $after, $actor->to_array(), $reason, $context);
         }

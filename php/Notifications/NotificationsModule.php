@@ -9,11 +9,26 @@ use SophMate\SafeMode\Services;
 /** Wires email and webhook notifications through an outbox with retries into WordPress. */
 final class NotificationsModule
 {
+    public readonly Outbox $outbox;
+    public readonly NotificationSettings $settings;
+    public readonly Dispatcher $dispatcher;
+    public readonly Notifier $notifier;
+
     public function __construct(private readonly Services $services, private readonly string $plugin_file)
     {
+        global $wpdb;
+        $guard = new WebhookUrlGuard();
+        $this->settings = new NotificationSettings($guard);
+        $this->outbox = new Outbox($wpdb, $services->schema);
+        $this->dispatcher = new Dispatcher($this->outbox, new Deliverer($this->settings, $guard, $services->clock), $services->clock);
+        $this->notifier = new Notifier(new IncidentBuilder($services, $this->settings), $this->outbox, $this->dispatcher, $services->clock);
     }
 
     public function register(): void
     {
+        $this->notifier->register();
+        add_action(Dispatcher::RETRY_HOOK, [$this->dispatcher, 'deliver_due']);
+        $controller = new NotificationsController($this->services, $this->outbox, $this->dispatcher, $this->settings, $this->notifier);
+        add_action('rest_api_init', [$controller, 'register_routes']);
     }
 }

@@ -1,0 +1,97 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SophMate\SafeMode\Notifications;
+
+use SophMate\SafeMode\Domain\Clock;
+use SophMate\SafeMode\Domain\Notify\WebhookPayload;
+
+/**
+ * Sends one outbox row: by wp_mail or as a JSON POST. Answers null when delivered, or why not.
+ * Never throws: a mail plugin or an HTTP filter that throws is a failed delivery, nothing more.
+ */
+final class Deliverer
+{
+    public const TIMEOUT_SECONDS = 5;
+
+    public function __construct(
+        private readonly NotificationSettings $settings,
+        private readonly WebhookUrlGuard $guard,
+        private readonly Clock $clock,
+    ) {
+    }
+
+    /** @param array<string,mixed> $row */
+    public function deliver(array $row): ?string
+    {
+        try {
+            $payload = json_decode((string) ($row['payload'] ?? ''), true);
+            if (!is_array($payload)) {
+                return 'The stored payload is unreadable.';
+            }
+            return match ((string) $row['channel']) {
+                'email' => $this->email((string) $row['target'], (string) $row['subject'], $payload),
+                'webhook' => $this->webhook((int) $row['id'], (string) $row['event'], (string) $row['target'], $payload),
+                default => sprintf('Unknown channel "%s".', (string) $row['channel']),
+            };
+        } catch (\Throwable $e) {
+            return sprintf('%s: %s', get_class($e), $e->getMessage());
+        }
+    }
+
+    /** @param array<string,mixed> $payload */
+    private function email(string $to, string $subject, array $payload): ?string
+    {
+        $error = null;
+        $catch = static function ($wp_error) use (&$error): void {
+            $error = $wp_error instanceof \WP_Error ? $wp_error->get_error_message() : 'wp_mail failed.';
+        };
+        add_action('wp_mail_failed', $catch);
+        try {
+            $sent = wp_mail($to, $subject, (string) ($payload['text'] ?? ''));
+        } finally {
+            remove_action('wp_mail_failed', $catch);
+        }
+        if ($error !== null) {
+            return 'wp_mail: ' . $error;
+        }
+        return $sent ? null : 'wp_mail returned false (the mailer refused the message).';
+    }
+
+    /** @param array<string,mixed> $payload */
+    private function webhook(int $id, string $event, string $url, array $payload): ?string
+    {
+        $refusal = $this->guard->refusal($url, true);
+        if ($refusal !== null) {
+            return sprintf('The webhook URL %s; not sent.', $refusal);
+        }
+        $body = WebhookPayload::body($payload, $this->clock->now());
+        $headers = [
+            'Content-Type' => 'application/json; charset=utf-8',
+            'User-Agent' => 'SophMate-Safe-Mode',
+            'X-SophMate-Event' => $event,
+            'X-SophMate-Delivery' => (string) $id,
+        ];
+        $secret = $this->settings->secret();
+        if ($secret !== '') {
+            $headers['X-SophMate-Signature'] = WebhookPayload::signature($body, $secret);
+        }
+        $response = wp_remote_post($url, [
+            'timeout' => self::TIMEOUT_SECONDS,
+            'redirection' => 0,
+            'headers' => $headers,
+            'body' => $body,
+            'data_format' => 'body',
+        ]);
+        if (is_wp_error($response)) {
+            return 'HTTP request failed: ' . $response->get_error_message();
+        }
+        $code = (int) wp_remote_retrieve_response_code($response);
+        if ($code >= 200 && $code < 300) {
+            return null;
+        }
+        $answer = trim(wp_strip_all_tags((string) wp_remote_retrieve_body($response)));
+        return sprintf('HTTP %d%s', $code, $answer !== '' ? ': ' . mb_substr($answer, 0, 200) : '');
+    }
+}

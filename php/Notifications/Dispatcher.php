@@ -1,0 +1,87 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SophMate\SafeMode\Notifications;
+
+use SophMate\SafeMode\Domain\Clock;
+use SophMate\SafeMode\Domain\Notify\Backoff;
+
+/**
+ * Delivers outbox rows: the ones queued in this request at shutdown (after the pause is saved),
+ * and due retries from the retry job. A failure is recorded with its error and a next try per
+ * the backoff; after the last try the row is `failed` and stays visible in the admin.
+ */
+final class Dispatcher
+{
+    public const RETRY_HOOK = 'sophmate_safe_mode_notifications_retry';
+
+    public function __construct(
+        private readonly Outbox $outbox,
+        private readonly Deliverer $deliverer,
+        private readonly Clock $clock,
+    ) {
+    }
+
+    /**
+     * @param list<int> $ids
+     * @return int how many were delivered
+     */
+    public function deliver_ids(array $ids): int
+    {
+        $sent = 0;
+        foreach ($ids as $id) {
+            $sent += $this->deliver_one($id) ? 1 : 0;
+        }
+        $this->schedule_retry();
+        return $sent;
+    }
+
+    /** The retry job: every due row, a batch at a time. */
+    public function deliver_due(): int
+    {
+        return $this->deliver_ids($this->outbox->due_ids($this->clock->now()));
+    }
+
+    private function deliver_one(int $id): bool
+    {
+        try {
+            $row = $this->outbox->claim($id, $this->clock->now());
+            if ($row === null) {
+                return false; // Delivered or being delivered by another request, or not due.
+            }
+            $attempts = (int) $row['attempts'] + 1;
+            $error = $this->deliverer->deliver($row);
+            if ($error === null) {
+                $this->outbox->mark_sent($id, $attempts, $this->clock->now());
+                return true;
+            }
+            $this->outbox->mark_failed($id, $attempts, $error, Backoff::next_attempt($attempts, $this->clock->now()));
+        } catch (\Throwable $e) {
+            error_log('SophMate Safe Mode: notification ' . $id . ' could not be delivered: ' . $e->getMessage()); // phpcs:ignore
+        }
+        return false;
+    }
+
+    /** Makes sure the retry job runs when the next try is due (scheduled only while work waits). */
+    public function schedule_retry(): void
+    {
+        try {
+            $next = $this->outbox->next_due();
+            if ($next === null) {
+                return;
+            }
+            $at = max($next->getTimestamp(), time() + 30);
+            $scheduled = wp_next_scheduled(self::RETRY_HOOK);
+            if ($scheduled !== false && $scheduled <= $at) {
+                return;
+            }
+            if ($scheduled !== false) {
+                wp_clear_scheduled_hook(self::RETRY_HOOK);
+            }
+            wp_schedule_single_event($at, self::RETRY_HOOK);
+        } catch (\Throwable $e) {
+            error_log('SophMate Safe Mode: could not schedule notification retries: ' . $e->getMessage()); // phpcs:ignore
+        }
+    }
+}
