@@ -14,6 +14,9 @@
  * 2. CSS: the `style` split chunk is switched off so that everything (our
  *    styles and the bundled @wordpress/components styles) ends up in a single
  *    build/index.css.
+ * 3. Lazy chunks' CSS: webpack's runtime loads `<chunk>.css`; on right-to-left
+ *    sites (`<html dir="rtl">`) it now loads the `<chunk>-rtl.css` RtlCssPlugin
+ *    writes next to it, as WordPress does for the entry's CSS.
  */
 const path = require( 'path' );
 
@@ -28,10 +31,16 @@ const DependencyExtractionWebpackPlugin = require(
 	} )
 );
 const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
+const MiniCSSExtractPlugin = require(
+	require.resolve( 'mini-css-extract-plugin', { paths: [ scriptsRoot ] } )
+);
 
 /** WordPress-provided scripts we deliberately do NOT bundle. */
 const WORDPRESS_EXTERNALS = new Map( [
-	[ '@wordpress/api-fetch', { global: [ 'wp', 'apiFetch' ], handle: 'wp-api-fetch' } ],
+	[
+		'@wordpress/api-fetch',
+		{ global: [ 'wp', 'apiFetch' ], handle: 'wp-api-fetch' },
+	],
 	[ '@wordpress/i18n', { global: [ 'wp', 'i18n' ], handle: 'wp-i18n' } ],
 ] );
 
@@ -53,9 +62,25 @@ module.exports = {
 		},
 	},
 	plugins: [
-		...defaultConfig.plugins.filter(
-			( plugin ) => ! isDependencyExtraction( plugin )
-		),
+		...defaultConfig.plugins
+			.filter( ( plugin ) => ! isDependencyExtraction( plugin ) )
+			.map( ( plugin ) =>
+				plugin instanceof MiniCSSExtractPlugin
+					? new MiniCSSExtractPlugin( {
+							filename: '[name].css',
+							// Serialised into webpack's runtime: plain ES5, no closures.
+							insert: function insertChunkStylesheet( linkTag ) {
+								if ( document.documentElement.dir === 'rtl' ) {
+									linkTag.href = linkTag.href.replace(
+										/\.css(\?|$)/,
+										'-rtl.css$1'
+									);
+								}
+								document.head.appendChild( linkTag );
+							},
+						} )
+					: plugin
+			),
 		new DependencyExtractionWebpackPlugin( {
 			useDefaults: false,
 			requestToExternal: ( request ) =>
