@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode\ConfigTransfer;
 
+use SophMate\SafeMode\Cli\ConfigCommand;
 use SophMate\SafeMode\Services;
 
 /** Wires configuration export and import (staging to production) into WordPress. */
@@ -15,5 +16,13 @@ final class ConfigModule
 
     public function register(): void
     {
+        global $wpdb;
+        $transfer = new ConfigTransfer($this->services, $wpdb);
+        $controller = new ConfigController($this->services, $transfer);
+        $controller->register();
+        add_action('rest_api_init', [$controller, 'register_routes']);
+        if (defined('WP_CLI') && WP_CLI && class_exists(\WP_CLI::class)) {
+            \WP_CLI::add_command('sophmate config', new ConfigCommand($this->services, $transfer));
+        }
     }
 }

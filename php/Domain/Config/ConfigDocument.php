@@ -67,7 +67,7 @@ final class ConfigDocument
             'exported_at' => $now->setTimezone(new \DateTimeZone('UTC'))->format('Y-m-d\TH:i:s\Z'),
             'environment' => $environment,
             'site' => $site,
-        ] + self::without_secrets(self::sections($state, $users));
+        ] + self::sections($state, $users);
     }
 
     /**
@@ -121,7 +121,8 @@ final class ConfigDocument
         foreach ($state->providers as $provider) {
             $providers[] = ['slug' => $provider->slug, 'label' => $provider->label, 'hosts' => $provider->hosts, 'status_url' => $provider->status_url];
         }
-        return ['categories' => $categories, 'automations' => $automations, 'providers' => $providers, 'settings' => $state->settings];
+        // Secrets kept on a site (breaker credentials, …) are neither shown nor compared: they never travel.
+        return self::without_secrets(['categories' => $categories, 'automations' => $automations, 'providers' => $providers, 'settings' => $state->settings]);
     }
 
     /**
@@ -200,6 +201,8 @@ final class ConfigDocument
             }
         }
         $settings = $this->settings($document);
+        ksort($providers); // One order for both sides of a comparison, whatever order the file had.
+        ksort($automations);
         $target = new ConfigDocumentState($categories, $automations, $this->current->code_automations, $providers, $settings);
         return $this->result($this->errors === [] ? $target : null, $source);
     }
@@ -256,6 +259,14 @@ final class ConfigDocument
                     unset($policy['restart_owner']);
                 }
                 $input['policy'] = $policy;
+            }
+        }
+        if ($base !== null && is_array($input['breakers'] ?? null)) {
+            // The file has no secrets, so the site's own stay as they are.
+            foreach ($base->breakers as $key => $value) {
+                if (self::is_secret($key, $value) && !array_key_exists($key, $input['breakers'])) {
+                    $input['breakers'][$key] = $value;
+                }
             }
         }
         if ($base === null && !is_string($entry['label'] ?? null)) {
