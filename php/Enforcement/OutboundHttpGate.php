@@ -20,6 +20,9 @@ final class OutboundHttpGate
 {
     private const READ_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
+    /** How many exempt() calls are running: the plugin's own status page polls. */
+    private int $exempt = 0;
+
     public function __construct(
         private readonly SwitchStateStore $store,
         private readonly EmergencySwitch $emergency,
@@ -37,13 +40,33 @@ final class OutboundHttpGate
     }
 
     /**
+     * Runs $request with this gate stepping aside. Only for the plugin's own provider status
+     * polls: a GET of a public status page spends nothing, may live on a provider's host, and is
+     * needed most while everything is paused. A flag on this object (not a request argument) so
+     * no other caller can claim the exemption by passing an option.
+     *
+     * @template T
+     * @param callable():T $request
+     * @return T
+     */
+    public function exempt(callable $request): mixed
+    {
+        $this->exempt++;
+        try {
+            return $request();
+        } finally {
+            $this->exempt--;
+        }
+    }
+
+    /**
      * @param mixed $pre
      * @param array<string,mixed> $args
      * @return mixed
      */
     public function filter($pre, $args, $url)
     {
-        if ($pre !== false) {
+        if ($pre !== false || $this->exempt > 0) {
             return $pre;
         }
         $board = $this->store->load();

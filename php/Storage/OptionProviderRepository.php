@@ -44,9 +44,40 @@ final class OptionProviderRepository
 
     public function save(Provider $provider): void
     {
-        $stored = get_option(self::OPTION, []);
-        $stored = is_array($stored) ? $stored : [];
+        $stored = $this->stored();
         $stored[$provider->slug] = $provider->to_array();
+        $this->write($stored);
+    }
+
+    public function delete(string $slug): void
+    {
+        $stored = $this->stored();
+        unset($stored[$slug]);
+        $this->write($stored);
+    }
+
+    /**
+     * The provider as the database holds it now, not as this request first read it: a poll that
+     * waited seconds on the network compares against this, so a change saved meanwhile (another
+     * poll, an edit) is not reported twice or overwritten with stale fields.
+     */
+    public function fresh(string $slug): ?Provider
+    {
+        wp_cache_delete(self::OPTION, 'options');
+        $this->cache = null;
+        return $this->find($slug);
+    }
+
+    /** @return array<string,mixed> */
+    private function stored(): array
+    {
+        $stored = get_option(self::OPTION, []);
+        return is_array($stored) ? $stored : [];
+    }
+
+    /** @param array<string,mixed> $stored */
+    private function write(array $stored): void
+    {
         if (get_option(self::OPTION, null) === null) {
             add_option(self::OPTION, $stored, '', 'no');
         } else {
