@@ -100,3 +100,35 @@ foreach ([
     remove_action($sophmate_dev_hook, $sophmate_dev_callback);
 }
 unset($sophmate_dev_hook, $sophmate_dev_callback);
+
+/**
+ * A fake provider status page for tests: GET /wp-json/sophmate-dev/v1/statuspage answers what
+ * the option `sophmate_dev_statuspage` holds, `{ code, body, delay_seconds }` (body as the raw
+ * text to send, so invalid JSON can be simulated), after sleeping delay_seconds (for timeouts).
+ * Each request is counted in `sophmate_dev_statuspage_hits`.
+ */
+add_action('rest_api_init', static function (): void {
+    register_rest_route('sophmate-dev/v1', '/statuspage', [
+        'methods' => 'GET',
+        // A public status page, like the real ones.
+        'permission_callback' => '__return_true',
+        'callback' => static function () {
+            $config = get_option('sophmate_dev_statuspage', []);
+            $config = is_array($config) ? $config : [];
+            update_option('sophmate_dev_statuspage_hits', (int) get_option('sophmate_dev_statuspage_hits', 0) + 1, false);
+            $delay = min(30, max(0, (float) ($config['delay_seconds'] ?? 0)));
+            if ($delay > 0) {
+                usleep((int) ($delay * 1000000));
+            }
+            $code = (int) ($config['code'] ?? 200);
+            $body = (string) ($config['body'] ?? '{"status":{"indicator":"none","description":"All Systems Operational"}}');
+            add_filter('rest_pre_serve_request', static function () use ($code, $body) {
+                status_header($code);
+                header('Content-Type: application/json; charset=utf-8');
+                echo $body; // phpcs:ignore -- raw test fixture, possibly invalid JSON on purpose.
+                return true;
+            });
+            return new WP_REST_Response(null, $code);
+        },
+    ]);
+});
