@@ -102,6 +102,39 @@ foreach ([
 unset($sophmate_dev_hook, $sophmate_dev_callback);
 
 /**
+ * Webhook sink for notification tests: POST /wp-json/sophmate-dev/v1/webhook-sink appends
+ * { time, headers, body } as one JSON line to <log_dir>/webhooks.jsonl, and answers 500 while
+ * the option sophmate_dev_webhook_fail is set (to test retries). The plugin refuses webhook URLs
+ * on this site itself or on loopback by default; here they are allowed so the sink can be used.
+ */
+add_action('rest_api_init', static function (): void {
+    register_rest_route('sophmate-dev/v1', '/webhook-sink', [
+        'methods' => 'POST',
+        'permission_callback' => '__return_true',
+        'callback' => static function (WP_REST_Request $request) {
+            $dir = sophmate_dev_log_dir();
+            if (!is_dir($dir)) {
+                wp_mkdir_p($dir);
+            }
+            $headers = [];
+            foreach ($request->get_headers() as $name => $values) {
+                $headers[$name] = implode(', ', (array) $values);
+            }
+            $line = wp_json_encode(['time' => gmdate('c'), 'headers' => $headers, 'body' => $request->get_body()], JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
+            file_put_contents($dir . '/webhooks.jsonl', $line . "\n", FILE_APPEND | LOCK_EX);
+            if (get_option('sophmate_dev_webhook_fail')) {
+                return new WP_Error('sophmate_dev_webhook_fail', 'Webhook sink told to fail.', ['status' => 500]);
+            }
+            return ['ok' => true];
+        },
+    ]);
+});
+add_filter('sophmate_safe_mode_allow_webhook_url', static function ($allow, $url) {
+    $host = strtolower((string) wp_parse_url((string) $url, PHP_URL_HOST));
+    return $allow || in_array($host, ['127.0.0.1', 'localhost'], true);
+}, 10, 2);
+
+/**
  * A fake provider status page for tests: GET /wp-json/sophmate-dev/v1/statuspage answers what
  * the option `sophmate_dev_statuspage` holds, `{ code, body, delay_seconds }` (body as the raw
  * text to send, so invalid JSON can be simulated), after sleeping delay_seconds (for timeouts).
