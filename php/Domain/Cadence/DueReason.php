@@ -17,10 +17,24 @@ final class DueReason
         public readonly string $reason,
         public readonly \DateTimeImmutable $at,
         public readonly string $detail,
+        public readonly ?string $provider = null,
     ) {
     }
 
-    /** @return array{reason:string,at:string,detail:string} */
+    /** Two reasons answer the same question: one pending "failed runs", one pending change per provider. */
+    public function same_as(self $other): bool
+    {
+        if ($this->reason !== $other->reason) {
+            return false;
+        }
+        return match ($this->reason) {
+            self::FAILED_RUNS, self::FIRST_RUN => true,
+            self::PROVIDER_CHANGE => $this->provider !== null ? $this->provider === $other->provider : $this->detail === $other->detail,
+            default => $this->detail === $other->detail,
+        };
+    }
+
+    /** @return array{reason:string,at:string,detail:string} the public shape (REST, WP-CLI) */
     public function to_array(): array
     {
         return ['reason' => $this->reason, 'at' => Times::iso($this->at), 'detail' => $this->detail];
@@ -31,6 +45,9 @@ final class DueReason
     {
         $at = Times::parse($data['at'] ?? null);
         $reason = (string) ($data['reason'] ?? '');
-        return $at === null || !in_array($reason, self::ALL, true) ? null : new self($reason, $at, (string) ($data['detail'] ?? ''));
+        if ($at === null || !in_array($reason, self::ALL, true)) {
+            return null;
+        }
+        return new self($reason, $at, (string) ($data['detail'] ?? ''), is_string($data['provider'] ?? null) ? $data['provider'] : null);
     }
 }

@@ -39,12 +39,13 @@ final class ReviewSchedule
 
     /**
      * Makes the review due now for $reason. A reason already pending is not added twice: repeated
-     * failures stay one "failed runs" reason, the same provider change one "provider change".
+     * failures stay one "failed runs" reason, further changes of a provider one "provider change"
+     * (the first; the audit log and the provider's own history hold the rest).
      */
     public function with_due(DueReason $reason): ?self
     {
         foreach ($this->due as $pending) {
-            if ($pending->reason === $reason->reason && ($reason->reason === DueReason::FAILED_RUNS || $pending->detail === $reason->detail)) {
+            if ($pending->same_as($reason)) {
                 return null;
             }
         }
@@ -109,7 +110,7 @@ final class ReviewSchedule
     {
         return [
             'first_run_at' => $this->first_run_at !== null ? Times::iso($this->first_run_at) : null,
-            'due' => array_map(static fn (DueReason $r): array => $r->to_array(), $this->due),
+            'due' => array_map(static fn (DueReason $r): array => $r->to_array() + ($r->provider !== null ? ['provider' => $r->provider] : []), $this->due),
             'last_review' => $this->last_review?->to_array(),
             'scheduled_due_noted' => $this->scheduled_due_noted,
         ];

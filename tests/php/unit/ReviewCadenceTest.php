@@ -65,10 +65,11 @@ final class ReviewCadenceTest extends TestCase
         $failed = $schedule->with_due(new DueReason(DueReason::FAILED_RUNS, self::utc('2026-11-25T09:00:00Z'), '3 failed runs'));
         self::assertNotNull($failed);
         self::assertNull($failed->with_due(new DueReason(DueReason::FAILED_RUNS, self::utc('2026-11-25T09:30:00Z'), '4 failed runs')), 'one pending failed-runs reason');
-        $provider = $failed->with_due(new DueReason(DueReason::PROVIDER_CHANGE, self::utc('2026-11-25T11:00:00Z'), 'openai: operational → outage'));
+        $provider = $failed->with_due(new DueReason(DueReason::PROVIDER_CHANGE, self::utc('2026-11-25T11:00:00Z'), 'openai: operational → outage', 'openai'));
         self::assertNotNull($provider);
-        self::assertNull($provider->with_due(new DueReason(DueReason::PROVIDER_CHANGE, self::utc('2026-11-25T11:05:00Z'), 'openai: operational → outage')));
-        self::assertNotNull($provider->with_due(new DueReason(DueReason::PROVIDER_CHANGE, self::utc('2026-11-25T11:05:00Z'), 'openai: outage → operational')));
+        self::assertNull($provider->with_due(new DueReason(DueReason::PROVIDER_CHANGE, self::utc('2026-11-25T11:05:00Z'), 'openai: outage → operational', 'openai')), 'one pending change per provider');
+        self::assertNotNull($provider->with_due(new DueReason(DueReason::PROVIDER_CHANGE, self::utc('2026-11-25T11:05:00Z'), 'stripe: config', 'stripe')));
+        self::assertSame('openai', ReviewSchedule::from_array('marketing', $provider->to_array())->due[1]->provider, 'the provider is stored');
 
         $view = $provider->view(30, self::utc('2026-11-25T12:00:00Z'));
         self::assertTrue($view->overdue);
