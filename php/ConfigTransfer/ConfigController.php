@@ -142,6 +142,7 @@ final class ConfigController extends Controller
                     'status_url' => ['type' => ['string', 'null']],
                 ]]],
                 'settings' => ['type' => 'object', 'additionalProperties' => ['type' => 'integer']],
+                'notifications' => ['type' => 'object', 'description' => 'Site-wide targets; never the webhook signing secret.', 'properties' => ['emails' => $strings, 'webhooks' => $strings]],
             ],
         ];
     }
@@ -158,7 +159,7 @@ final class ConfigController extends Controller
                 'applied' => ['type' => 'boolean'],
                 'dry_run' => ['type' => 'boolean'],
                 'changes' => ['type' => 'array', 'items' => ['type' => 'object', 'properties' => [
-                    'type' => ['type' => 'string', 'enum' => ['category', 'provider', 'automation', 'settings']],
+                    'type' => ['type' => 'string', 'enum' => ['category', 'provider', 'automation', 'settings', 'notifications']],
                     'id' => ['type' => 'string'],
                     'change' => ['type' => 'string', 'enum' => ['added', 'changed', 'unchanged', 'skipped', 'not_in_file']],
                     'fields' => ['type' => 'array', 'items' => ['type' => 'object', 'properties' => ['path' => ['type' => 'string'], 'from' => $value, 'to' => $value]]],

@@ -12,6 +12,8 @@ use SophMate\SafeMode\Domain\Config\ConfigDocumentResult;
 use SophMate\SafeMode\Domain\Config\ConfigDocumentState;
 use SophMate\SafeMode\Domain\Exception\InvalidInput;
 use SophMate\SafeMode\Domain\Exception\StorageUnavailable;
+use SophMate\SafeMode\Notifications\NotificationSettings;
+use SophMate\SafeMode\Notifications\WebhookUrlGuard;
 use SophMate\SafeMode\Services;
 use SophMate\SafeMode\Storage\OptionAutomationRepository;
 use SophMate\SafeMode\Storage\OptionCategoryRepository;
@@ -25,13 +27,17 @@ use SophMate\SafeMode\Storage\Settings;
  */
 final class ConfigTransfer
 {
-    public const OPTIONS = [OptionProviderRepository::OPTION, OptionCategoryRepository::OPTION, OptionAutomationRepository::OPTION, Settings::OPTION];
+    public const OPTIONS = [OptionProviderRepository::OPTION, OptionCategoryRepository::OPTION, OptionAutomationRepository::OPTION, Settings::OPTION, NotificationSettings::OPTION];
 
     private readonly SiteUsers $users;
+    private readonly WebhookUrlGuard $guard;
+    private readonly NotificationSettings $notifications;
 
     public function __construct(private readonly Services $services, private readonly \wpdb $db)
     {
         $this->users = new SiteUsers();
+        $this->guard = new WebhookUrlGuard();
+        $this->notifications = new NotificationSettings($this->guard);
     }
 
     /** @return array<string,mixed> the document; audited as config_export */
@@ -54,7 +60,7 @@ final class ConfigTransfer
     public function import($document, bool $dry_run, Actor $actor, string $source): array
     {
         $current = $this->current();
-        $result = ConfigDocument::parse($document, $current, $this->users, $this->services->clock->now());
+        $result = $this->with_site_rules(ConfigDocument::parse($document, $current, $this->users, $this->services->clock->now()), $document);
         if (!$result->is_valid() || $result->target === null) {
             throw new InvalidInput(
                 'sophmate_invalid_config',
@@ -91,7 +97,47 @@ final class ConfigTransfer
         ksort($admin);
         $providers = $this->services->providers->all();
         ksort($providers);
-        return new ConfigDocumentState($this->services->categories->all(), $admin, $code, $providers, $this->services->settings->all());
+        $targets = $this->notifications->public_view();
+        return new ConfigDocumentState(
+            $this->services->categories->all(),
+            $admin,
+            $code,
+            $providers,
+            $this->services->settings->all(),
+            ['emails' => $targets['emails'], 'webhooks' => $targets['webhooks']],
+        );
+    }
+
+    /**
+    /**
+     * Rules that need WordPress and so live outside the pure document: site-wide webhooks must pass
+     * the same URL guard as the notification settings screen (no private hosts, …).
+     *
+     * @param mixed $document
+     */
+    private function with_site_rules(ConfigDocumentResult $result, $document): ConfigDocumentResult
+    {
+        $webhooks = is_array($document) ? ($document['notifications']['webhooks'] ?? null) : null;
+        if (!is_array($webhooks)) {
+            return $result;
+        }
+        $known = $this->notifications->public_view()['webhooks'];
+        $reported = array_column($result->errors, 'path');
+        $errors = [];
+        foreach ($webhooks as $i => $url) {
+            $path = "notifications.webhooks[$i]";
+            if (!is_string($url) || in_array($url, $known, true) || in_array($path, $reported, true)) {
+                continue; // Not a URL (already reported), or already accepted on this site.
+            }
+            $refusal = $this->guard->refusal($url);
+            if ($refusal !== null) {
+                $errors[] = ['path' => $path, 'code' => 'sophmate_invalid_webhook_url', 'message' => sprintf('"%s" %s.', $url, $refusal)];
+            }
+        }
+        if ($errors === []) {
+            return $result;
+        }
+        return new ConfigDocumentResult(array_merge($result->errors, $errors), $result->warnings, null, $result->source, $result->in_file, $result->skipped);
     }
 
     /** @param list<array{type:string,id:string}> $writes */
@@ -105,6 +151,8 @@ final class ConfigTransfer
                     'category' => $this->services->categories->save($target->categories[$write['id']]),
                     'automation' => $this->services->stored_automations->save($target->automations[$write['id']]),
                     'settings' => $this->services->settings->update($target->settings),
+                    // update() keeps the signing secret: only the targets travel.
+                    'notifications' => $this->notifications->update($target->notifications),
                     default => null,
                 };
             }

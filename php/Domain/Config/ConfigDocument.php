@@ -47,7 +47,7 @@ final class ConfigDocument
     /** @var list<string> */
     private array $warnings = [];
     /** @var array<string,list<string>> ids each section of the file names */
-    private array $in_file = ['category' => [], 'automation' => [], 'provider' => [], 'settings' => []];
+    private array $in_file = ['category' => [], 'automation' => [], 'provider' => [], 'settings' => [], 'notifications' => []];
     /** @var list<array{type:string,id:string,change:string,fields:list<array{path:string,from:mixed,to:mixed}>}> */
     private array $skipped = [];
 
@@ -74,7 +74,7 @@ final class ConfigDocument
      * The configuration part of a document (no header), in the same normalized form for the site
      * as it is and as it would be: comparing two of these is the diff.
      *
-     * @return array{categories:list<array<string,mixed>>,automations:list<array<string,mixed>>,providers:list<array<string,mixed>>,settings:array<string,int>}
+     * @return array{categories:list<array<string,mixed>>,automations:list<array<string,mixed>>,providers:list<array<string,mixed>>,settings:array<string,int>,notifications:array<string,list<string>>}
      */
     public static function sections(ConfigDocumentState $state, ConfigDocumentUsers $users): array
     {
@@ -122,7 +122,13 @@ final class ConfigDocument
             $providers[] = ['slug' => $provider->slug, 'label' => $provider->label, 'hosts' => $provider->hosts, 'status_url' => $provider->status_url];
         }
         // Secrets kept on a site (breaker credentials, …) are neither shown nor compared: they never travel.
-        return self::without_secrets(['categories' => $categories, 'automations' => $automations, 'providers' => $providers, 'settings' => $state->settings]);
+        return self::without_secrets([
+            'categories' => $categories,
+            'automations' => $automations,
+            'providers' => $providers,
+            'settings' => $state->settings,
+            'notifications' => ['emails' => $state->notifications['emails'], 'webhooks' => $state->notifications['webhooks']],
+        ]);
     }
 
     /**
@@ -201,9 +207,10 @@ final class ConfigDocument
             }
         }
         $settings = $this->settings($document);
+        $notifications = $this->notifications($document);
         ksort($providers); // One order for both sides of a comparison, whatever order the file had.
         ksort($automations);
-        $target = new ConfigDocumentState($categories, $automations, $this->current->code_automations, $providers, $settings);
+        $target = new ConfigDocumentState($categories, $automations, $this->current->code_automations, $providers, $settings, $notifications);
         return $this->result($this->errors === [] ? $target : null, $source);
     }
 
@@ -476,6 +483,50 @@ final class ConfigDocument
             }
         }
         return $settings;
+    }
+
+    /**
+     * Site-wide notification targets. The signing secret never travels (it was scrubbed already).
+     *
+     * @param array<string,mixed> $document
+     * @return array{emails:list<string>,webhooks:list<string>}
+     */
+    private function notifications(array $document): array
+    {
+        $targets = $this->current->notifications;
+        if (!array_key_exists('notifications', $document)) {
+            return $targets;
+        }
+        if (!self::is_object($document['notifications'])) {
+            $this->error('notifications', 'sophmate_invalid_notify', 'notifications must be an object with emails and webhooks lists.');
+            return $targets;
+        }
+        $this->in_file['notifications'][] = 'notifications';
+        $this->unknown_keys('notifications', $document['notifications'], ['emails', 'webhooks']);
+        foreach (['emails', 'webhooks'] as $key) {
+            if (!array_key_exists($key, $document['notifications'])) {
+                continue;
+            }
+            $list = $document['notifications'][$key];
+            if (!is_array($list) || !array_is_list($list)) {
+                $this->error("notifications.$key", 'sophmate_invalid_notify', sprintf('notifications.%s must be a list.', $key));
+                continue;
+            }
+            $valid = [];
+            foreach ($list as $i => $value) {
+                $ok = is_string($value) && ($key === 'emails' ? filter_var($value, FILTER_VALIDATE_EMAIL) !== false : $this->attempt("notifications.{$key}[$i]", static fn () => Text::url($value, 'notify')) !== false);
+                if (!$ok && $key === 'emails') {
+                    $this->error("notifications.{$key}[$i]", 'sophmate_invalid_notify', sprintf('"%s" is not an email address.', Text::clip(is_string($value) ? $value : gettype($value), 80)));
+                } elseif (!$ok && !is_string($value)) {
+                    $this->error("notifications.{$key}[$i]", 'sophmate_invalid_notify', 'Each webhook must be an http(s) URL.');
+                }
+                if ($ok) {
+                    $valid[] = $value;
+                }
+            }
+            $targets[$key] = array_values(array_unique($valid));
+        }
+        return $targets;
     }
 
     /**

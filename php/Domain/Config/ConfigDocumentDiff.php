@@ -46,13 +46,15 @@ final class ConfigDocumentDiff
                 $items[] = ['type' => $type, 'id' => $id, 'change' => $change, 'fields' => $fields];
             }
         }
-        $fields = self::fields($from['settings'] ?? [], $to['settings'] ?? [], '');
-        $items[] = [
-            'type' => 'settings',
-            'id' => 'settings',
-            'change' => ($in_file['settings'] ?? []) === [] ? 'not_in_file' : ($fields === [] ? 'unchanged' : 'changed'),
-            'fields' => $fields,
-        ];
+        foreach (['settings', 'notifications'] as $type) {
+            $fields = self::fields($from[$type] ?? [], $to[$type] ?? [], '');
+            $items[] = [
+                'type' => $type,
+                'id' => $type,
+                'change' => ($in_file[$type] ?? []) === [] ? 'not_in_file' : ($fields === [] ? 'unchanged' : 'changed'),
+                'fields' => $fields,
+            ];
+        }
         return $items;
     }
 

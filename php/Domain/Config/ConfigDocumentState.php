@@ -18,6 +18,7 @@ final class ConfigDocumentState
      * @param array<string,AutomationDefinition> $code_automations registered by plugins' code on this request
      * @param array<string,Provider> $providers
      * @param array<string,int> $settings
+     * @param array{emails:list<string>,webhooks:list<string>} $notifications site-wide targets (never the signing secret)
      */
     public function __construct(
         public readonly array $categories,
@@ -25,6 +26,7 @@ final class ConfigDocumentState
         public readonly array $code_automations,
         public readonly array $providers,
         public readonly array $settings,
+        public readonly array $notifications = ['emails' => [], 'webhooks' => []],
     ) {
     }
 }

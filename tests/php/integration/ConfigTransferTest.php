@@ -6,6 +6,7 @@ namespace SophMate\SafeMode\Tests\integration;
 
 use SophMate\SafeMode\Cli\ConfigCommand;
 use SophMate\SafeMode\ConfigTransfer\ConfigTransfer;
+use SophMate\SafeMode\Notifications\NotificationSettings;
 use SophMate\SafeMode\Plugin;
 use SophMate\SafeMode\Storage\Settings;
 
@@ -34,6 +35,7 @@ final class ConfigTransferTest extends IntegrationTestCase
         remove_all_actions('sophmate_safe_mode_config_imported');
         delete_option(self::SECRET_OPTION);
         delete_option(Settings::OPTION);
+        delete_option(NotificationSettings::OPTION);
         parent::tearDown();
     }
 
@@ -58,7 +60,8 @@ final class ConfigTransferTest extends IntegrationTestCase
         self::assertSame(201, $response->get_status(), (string) wp_json_encode($this->data($response)));
         self::assertSame(201, $this->rest('PUT', '/providers/stripe', ['label' => 'Stripe', 'hosts' => ['api.stripe.com'], 'status' => 'degraded', 'status_url' => 'http://127.0.0.1:8890/status.json'])->get_status());
         $this->services->settings->update(['retention_days' => 45]);
-        update_option(self::SECRET_OPTION, 'topsecret-webhook-key', false);
+        update_option(self::SECRET_OPTION, 'topsecret-other-key', false);
+        update_option(NotificationSettings::OPTION, ['emails' => ['oncall@example.test'], 'webhooks' => ['https://hooks.example.test/site'], 'webhook_secret' => 'topsecret-signing-key-1234'], false);
     }
 
     /** @return array<string,mixed> */
@@ -127,6 +130,7 @@ final class ConfigTransferTest extends IntegrationTestCase
         self::assertSame(['admin', 'payouts', ['cfg_sync_hook'], 'cron at 2am'], [$automation['origin'], $automation['category'], $automation['cron_hooks'], $automation['checklist']['trigger']]);
         self::assertSame([['slug' => 'stripe', 'label' => 'Stripe', 'hosts' => ['api.stripe.com'], 'status_url' => 'http://127.0.0.1:8890/status.json']], $doc['providers']);
         self::assertSame(45, $doc['settings']['retention_days']);
+        self::assertSame(['emails' => ['oncall@example.test'], 'webhooks' => ['https://hooks.example.test/site']], $doc['notifications']);
 
         $json = (string) wp_json_encode($doc);
         self::assertStringNotContainsString('topsecret', $json);
@@ -196,12 +200,14 @@ final class ConfigTransferTest extends IntegrationTestCase
         [$a] = self::entry($doc, 'automations', $this->automation);
         $doc['automations'][$a]['kind'] = 'robot';
         $doc['providers'][0]['status_url'] = 'ftp://status.example.test';
+        $doc['notifications']['webhooks'][] = 'http://169.254.169.254/latest/meta-data';
         $stored = $this->stored_options();
 
         $response = $this->import($doc);
         $this->assertError($response, 400, 'sophmate_invalid_config');
         $errors = $this->data($response)['data']['errors'];
-        self::assertSame(["categories[$c].policy.queued", 'providers[0].status_url', "automations[$a].kind"], array_column($errors, 'path'));
+        self::assertSame(["categories[$c].policy.queued", 'providers[0].status_url', "automations[$a].kind", 'notifications.webhooks[1]'], array_column($errors, 'path'));
+        self::assertSame('sophmate_invalid_webhook_url', $errors[3]['code']);
         self::assertSame('sophmate_invalid_policy', $errors[0]['code']);
         self::assertStringContainsString('queued', $errors[0]['message']);
         self::assertSame($stored, $this->stored_options());
@@ -243,6 +249,7 @@ final class ConfigTransferTest extends IntegrationTestCase
         $doc = $this->changed($this->export());
         $doc['environment'] = 'staging';
         $doc['site'] = 'https://staging.example.test';
+        $doc['notifications']['emails'] = ['oncall@example.test', 'lead@example.test'];
         $fired = [];
         add_action('sophmate_safe_mode_config_imported', static function (array $report) use (&$fired): void {
             $fired[] = $report;
@@ -259,10 +266,10 @@ final class ConfigTransferTest extends IntegrationTestCase
         $rows = array_values(array_filter($this->audit_rows(), static fn ($r) => $r['action'] === 'config_import'));
         self::assertCount(1, $rows);
         self::assertSame(['config', 'admin', 'admin'], [$rows[0]['scope'], $rows[0]['actor_login'], $rows[0]['source']]);
-        self::assertSame('0 added, 4 changed from staging https://staging.example.test', $rows[0]['reason']);
+        self::assertSame('0 added, 5 changed from staging https://staging.example.test', $rows[0]['reason']);
         $context = json_decode((string) $rows[0]['context'], true);
         self::assertSame('staging', $context['file']['environment']);
-        self::assertSame(4, $context['summary']['changed']);
+        self::assertSame(5, $context['summary']['changed']);
         self::assertContains(['type' => 'category', 'id' => 'commerce', 'change' => 'changed', 'fields' => ['review_every_days']], $context['changes']);
         self::assertCount(1, $fired);
         self::assertSame('https://staging.example.test', $fired[0]['source']['site']);
@@ -271,6 +278,9 @@ final class ConfigTransferTest extends IntegrationTestCase
         self::assertSame(7, $this->services->catalog->category('commerce')->review_every_days);
         self::assertSame('shh-breaker-secret', $this->services->catalog->category('commerce')->breakers['signing_secret'], 'the site keeps its own secret');
         self::assertSame(60, $this->services->settings->int('retention_days'));
+        $targets = get_option(NotificationSettings::OPTION);
+        self::assertSame(['oncall@example.test', 'lead@example.test'], $targets['emails']);
+        self::assertSame('topsecret-signing-key-1234', $targets['webhook_secret'], 'the signing secret is the site\'s own and stays');
     }
 
     public function test_owners_are_matched_by_login_or_email_and_an_unknown_owner_is_an_error(): void

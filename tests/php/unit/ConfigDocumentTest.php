@@ -176,6 +176,7 @@ final class ConfigDocumentTest extends TestCase
         $doc['providers'][0]['hosts'] = ['not a host'];
         $doc['providers'][0]['status_url'] = 'ftp://x';
         $doc['settings']['retention_days'] = -1;
+        $doc['notifications']['emails'] = ['ok@example.test', 'nope'];
         $result = self::parse($doc);
         self::assertFalse($result->is_valid());
         self::assertNull($result->target);
@@ -194,6 +195,7 @@ final class ConfigDocumentTest extends TestCase
             'automations[1].id',
             'automations[2].category',
             'settings.retention_days',
+            'notifications.emails[1]',
         ], self::paths($result->errors));
         $codes = array_column($result->errors, 'code', 'path');
         self::assertSame('sophmate_invalid_policy', $codes['categories[2].policy.running']);
@@ -247,11 +249,14 @@ final class ConfigDocumentTest extends TestCase
         $doc = self::exported();
         $doc['automations'][0]['mode'] = 'draft';
         $doc['categories'][0]['breakers']['webhook_secret'] = 'shh';
+        $doc['notifications'] = ['emails' => ['ops@example.test'], 'webhooks' => [], 'webhook_secret' => 'a-very-long-secret-value'];
         $result = self::parse($doc);
         self::assertSame([], $result->errors);
         self::assertSame('draft', $result->target->automations['nightly-sync']->mode->value);
         self::assertArrayNotHasKey('webhook_secret', $result->target->categories[$doc['categories'][0]['slug']]->breakers);
         self::assertStringContainsString('categories[0].breakers.webhook_secret looks like a secret', implode("\n", $result->warnings));
-        self::assertSame(['added' => 0, 'changed' => 1, 'unchanged' => 11, 'skipped' => 0, 'not_in_file' => 0], ConfigDocumentDiff::summary(ConfigDocument::diff($result, self::state(), self::users())));
+        self::assertStringContainsString('notifications.webhook_secret looks like a secret', implode("\n", $result->warnings));
+        self::assertSame(['emails' => ['ops@example.test'], 'webhooks' => []], $result->target->notifications);
+        self::assertSame(['added' => 0, 'changed' => 2, 'unchanged' => 11, 'skipped' => 0, 'not_in_file' => 0], ConfigDocumentDiff::summary(ConfigDocument::diff($result, self::state(), self::users())));
     }
 }
