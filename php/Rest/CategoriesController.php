@@ -65,7 +65,16 @@ final class CategoriesController extends Controller
     /** @param \WP_REST_Request $request */
     public function get_item($request): \WP_REST_Response|\WP_Error
     {
-        return $this->respond(fn () => $this->view($this->services->catalog->category($this->existing((string) $request->get_param('id'))->id)));
+        return $this->respond(function () use ($request) {
+            $category = $this->services->catalog->category($this->existing((string) $request->get_param('id'))->id);
+            $drill = $this->services->drills->latest($category->slug);
+            return $this->view($category) + ['last_drill' => $drill === null ? null : [
+                'id' => $drill->id,
+                'outcome' => $drill->passed ? 'passed' : 'failed',
+                'finished_at' => $drill->finished_at->format('Y-m-d\\TH:i:s\\Z'),
+                'environment' => $drill->environment,
+            ]];
+        });
     }
 
     /** @param \WP_REST_Request $request */
@@ -184,6 +193,12 @@ final class CategoriesController extends Controller
                 'state' => ['type' => 'string', 'enum' => ['running', 'paused', 'trial'], 'readonly' => true],
                 'effective' => ['type' => 'string', 'enum' => ['run', 'read_only', 'blocked'], 'readonly' => true],
                 'automations' => ['type' => 'array', 'items' => ['type' => 'string'], 'readonly' => true],
+                'last_drill' => [
+                    'type' => ['object', 'null'],
+                    'readonly' => true,
+                    'description' => 'The latest finished pause drill (GET /categories/{slug} only).',
+                    'properties' => ['id' => ['type' => 'integer'], 'outcome' => ['type' => 'string'], 'finished_at' => ['type' => 'string', 'format' => 'date-time'], 'environment' => ['type' => 'string']],
+                ],
             ],
         ];
     }

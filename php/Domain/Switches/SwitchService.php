@@ -127,6 +127,40 @@ final class SwitchService
         });
     }
 
+    /**
+     * Puts a category or automation switch back exactly as it was (same record: state, reason,
+     * actor, since, trial budget), as a pause drill does when it ends. Only replaces the state the
+     * caller left behind ($expected): if someone else changed the switch meanwhile, their change
+     * stands and this refuses. Audited as "restore"; fires none of the public pause/restart actions.
+     */
+    public function restore(Scope $scope, ?SwitchRecord $prior, ?SwitchRecord $expected, Actor $actor, Source $source, string $reason): ChangeResult
+    {
+        if ($scope->is_global()) {
+            throw new InvalidInput('sophmate_invalid_scope', 'Only a category or automation switch can be restored.');
+        }
+        $reason = Text::note($reason);
+        $context = ['restored' => $prior?->state->value ?? SwitchState::Running->value];
+        return $this->change('restore', $scope, $actor, $source, $reason, $context, function (SwitchBoard $board) use ($scope, $prior, $expected): ?SwitchBoard {
+            $current = $board->record_for($scope);
+            if (self::same_record($current, $prior)) {
+                return null;
+            }
+            if (!self::same_record($current, $expected)) {
+                throw new Conflict('sophmate_state_changed', sprintf(
+                    '%s was changed by someone else (now %s); it was left as they set it.',
+                    $scope->to_string(),
+                    $current?->state->value ?? SwitchState::Running->value
+                ));
+            }
+            return $board->with_record($scope, $prior);
+        });
+    }
+
+    private static function same_record(?SwitchRecord $a, ?SwitchRecord $b): bool
+    {
+        return $a?->to_array() === $b?->to_array();
+    }
+
     /** @param mixed $acknowledged required (all six) when turning safe mode off */
     public function set_safe_mode(SafeModeMode $mode, string $reason, $acknowledged, Actor $actor, Source $source, ?string $incident_url = null, ?RestartReview $review = null): ChangeResult
     {
