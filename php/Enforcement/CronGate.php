@@ -29,8 +29,10 @@ final class CronGate
     public const HELD_OPTION = 'sophmate_safe_mode_held_events';
     public const RETRY_HOOK = 'sophmate_safe_mode_retry';
 
-    /** @var array<string,list<array<string,mixed>>> hook => executions prepared for its next calls */
+    /** @var array<string,list<array{0:list<string>,1:Decision,2:int,3:string,4:string,5:int,6:array<mixed>}>> hook => executions prepared for its next calls */
     private array $armed = [];
+    /** WordPress' id of the on_start callback, the same for every hook. */
+    private ?string $start_id = null;
     /** @var array<string,list<list<int>>> hook => run ids of calls in progress (a stack: hooks can nest) */
     private array $executing = [];
 
@@ -56,6 +58,7 @@ final class CronGate
     public function before_unschedule($pre, $timestamp, $hook, $args)
     {
         $hook = (string) $hook;
+        // Cheapest checks first: wp_doing_cron() runs a filter, so it comes after the array lookups.
         if ($pre !== null || !$this->is_governed($hook) || (int) $timestamp > time() || !wp_doing_cron()) {
             return $pre;
         }
@@ -124,40 +127,43 @@ final class CronGate
      */
     private function prepare_execution(string $hook, int $timestamp, array $args, CronVerdict $verdict, array $automation_ids): void
     {
-        $context = ['hook' => $hook, 'scheduled_for' => gmdate('c', $timestamp), 'job' => $verdict->job];
         $attempt = $hook === self::RETRY_HOOK ? max(1, (int) ($args[3] ?? 1)) : 1;
         if ($verdict->runs_callbacks()) {
             // A retry carries the original hook and its arguments; failures are retried against those.
             [$origin_hook, $origin_args] = $hook === self::RETRY_HOOK ? [(string) ($args[1] ?? ''), (array) ($args[2] ?? [])] : [$hook, $args];
-            $this->wrap_callbacks($hook, $automation_ids, $verdict->decision, $context + ['origin_hook' => $origin_hook], $attempt, $origin_args);
+            $this->wrap_callbacks($hook, [$automation_ids, $verdict->decision, $timestamp, $verdict->job, $origin_hook, $attempt, $origin_args]);
             return;
         }
         $this->swallow_next_call($hook);
         if ($verdict->action === CronVerdict::HOLD && !$this->mark_held($hook, $timestamp, $args)) {
             return; // Already recorded when this event was first held.
         }
+        $context = self::context($hook, $timestamp, $verdict->job);
         foreach ($automation_ids as $id) {
             $this->record($id, $verdict->run_status(), $verdict->decision, $context, $attempt);
         }
     }
 
-    /**
-     * @param list<string> $automation_ids
-     * @param array<string,mixed> $context
-     */
-    /**
-     * Arms the hook's next call to be recorded as a run. The start/finish callbacks are added
-     * once per hook per process (not per event), so a busy tick pays almost nothing for them.
-     *
-     * @param list<string> $automation_ids
-     * @param array<string,mixed> $context
-     * @param array<mixed> $origin_args
-     */
-    private function wrap_callbacks(string $hook, array $automation_ids, Decision $decision, array $context, int $attempt, array $origin_args): void
+    /** @return array<string,string> */
+    private static function context(string $hook, int $timestamp, string $job): array
     {
-        $this->armed[$hook][] = compact('automation_ids', 'decision', 'context', 'attempt', 'origin_args');
+        return ['hook' => $hook, 'scheduled_for' => gmdate('c', $timestamp), 'job' => $job];
+    }
+
+    /**
+     * Arms the hook's next call to be recorded as a run. Only what the call needs is kept here;
+     * the run's context is built when it really starts, because a busy tick arms many events.
+     * The start/finish callbacks are added once per hook per process, not per event.
+     *
+     * @param array{0:list<string>,1:Decision,2:int,3:string,4:string,5:int,6:array<mixed>} $execution
+     */
+    private function wrap_callbacks(string $hook, array $execution): void
+    {
+        global $wp_filter;
+        $this->armed[$hook][] = $execution;
+        $this->start_id ??= _wp_filter_build_unique_id($hook, [$this, 'on_start'], PHP_INT_MIN);
         // Checked on the hook itself, not remembered: a plugin may remove_all_actions() its own hook.
-        if (has_action($hook, [$this, 'on_start']) === false) {
+        if (!isset($wp_filter[$hook]->callbacks[PHP_INT_MIN][$this->start_id])) {
             add_action($hook, [$this, 'on_start'], PHP_INT_MIN, 0);
             add_action($hook, [$this, 'on_finish'], PHP_INT_MAX, 0);
         }
@@ -172,12 +178,14 @@ final class CronGate
             $this->executing[$hook][] = [];
             return; // Called outside a governed cron event (someone ran do_action by hand).
         }
+        [$automation_ids, $decision, $timestamp, $job, $origin_hook, $attempt, $origin_args] = $armed;
+        $context = self::context($hook, $timestamp, $job) + ['origin_hook' => $origin_hook];
         $run_ids = [];
-        foreach ($armed['automation_ids'] as $id) {
-            $run_id = $this->record($id, RunStatus::Running, $armed['decision'], $armed['context'], $armed['attempt']);
+        foreach ($automation_ids as $id) {
+            $run_id = $this->record($id, RunStatus::Running, $decision, $context, $attempt);
             if ($run_id > 0) {
                 $run_ids[] = $run_id;
-                $this->context->enter($id, $run_id, true, (string) $armed['context']['origin_hook'], $armed['origin_args'], $armed['attempt']);
+                $this->context->enter($id, $run_id, true, $origin_hook, $origin_args, $attempt);
             }
         }
         $this->executing[$hook][] = $run_ids;
