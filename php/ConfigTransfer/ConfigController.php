@@ -34,6 +34,22 @@ final class ConfigController extends Controller
             ],
             'schema' => [$this, 'get_document_schema'],
         ]);
+        register_rest_route($this->namespace, '/config/environment', [
+            [
+                'methods' => \WP_REST_Server::READABLE,
+                'callback' => fn () => $this->respond(static fn () => ['environment' => wp_get_environment_type(), 'site' => home_url()]),
+                'permission_callback' => [$this, 'can_manage'],
+            ],
+            'schema' => static fn (): array => [
+                '$schema' => 'http://json-schema.org/draft-04/schema#',
+                'title' => 'sophmate-config-environment',
+                'type' => 'object',
+                'properties' => [
+                    'environment' => ['type' => 'string', 'enum' => ['local', 'development', 'staging', 'production']],
+                    'site' => ['type' => 'string'],
+                ],
+            ],
+        ]);
         register_rest_route($this->namespace, '/config/import', [
             [
                 'methods' => \WP_REST_Server::CREATABLE,

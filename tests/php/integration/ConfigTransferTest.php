@@ -142,6 +142,11 @@ final class ConfigTransferTest extends IntegrationTestCase
         self::assertCount(1, $audit);
     }
 
+    public function test_the_environment_route_says_which_site_this_is(): void
+    {
+        self::assertSame(['environment' => wp_get_environment_type(), 'site' => home_url()], $this->data($this->rest('GET', '/config/environment')));
+    }
+
     public function test_download_names_the_file_after_site_environment_and_date(): void
     {
         $response = $this->rest('GET', '/config', [], ['download' => true]);
@@ -322,6 +327,7 @@ final class ConfigTransferTest extends IntegrationTestCase
         $doc = $this->export();
         wp_set_current_user($pauser);
         self::assertSame(403, $this->rest('GET', '/config')->get_status());
+        self::assertSame(403, $this->rest('GET', '/config/environment')->get_status());
         self::assertSame(403, $this->import($doc, true)->get_status());
     }
 
