@@ -10,3 +10,8 @@ export * from './runs';
 export * from './audit';
 export * from './providers';
 export * from './owners';
+export * from './readiness';
+export * from './notifications';
+export * from './config';
+export * from './cadence';
+export * from './drills';

@@ -106,6 +106,9 @@ export const categoryStatusSchema = z.object( {
 	runs_24h: z.number().int().optional(),
 	failed_24h: z.number().int().optional(),
 	spend_24h: spendByUnitSchema.optional(),
+	/* Review cadence (issue 6): when the review is due, and whether it is now. */
+	next_review_at: z.string().nullable().optional(),
+	review_overdue: z.boolean().optional(),
 } );
 
 export const automationKindSchema = z.enum( [
@@ -117,6 +120,42 @@ export const automationKindSchema = z.enum( [
 ] );
 
 export const automationModeSchema = z.enum( [ 'draft', 'read_only', 'live' ] );
+
+/** What an automation lacks for its next mode (`readiness` of GET /automations/{id} and /status). */
+export const readinessSchema = z.object( {
+	mode: automationModeSchema,
+	next: z.enum( [ 'read_only', 'live' ] ).nullable(),
+	ready: z.boolean(),
+	missing: z.array( z.object( { id: z.string(), label: z.string() } ) ),
+	read_only_runs: z.object( {
+		succeeded: z.number().int(),
+		required: z.number().int(),
+	} ),
+	drill: z
+		.object( {
+			id: z.number().int(),
+			passed: z.boolean(),
+			covers: z.boolean(),
+			finished_at: isoDateTimeSchema,
+			environment: z.string(),
+		} )
+		.nullable(),
+	environment: z.string(),
+	mode_from_code: z.boolean(),
+} );
+
+/** An ownership gap (`problems` of GET /status). */
+export const ownershipProblemSchema = z.object( {
+	kind: z.enum( [
+		'category_without_owner',
+		'owner_deleted',
+		'owner_cannot_pause',
+		'live_without_owner',
+	] ),
+	scope: z.string(),
+	role: z.enum( [ 'owner', 'backup_owner', 'restart_owner' ] ),
+	detail: z.string(),
+} );
 
 export const automationStatusSchema = z.object( {
 	id: z.string().min( 1 ),
@@ -135,6 +174,7 @@ export const automationStatusSchema = z.object( {
 	/** No owner is set (optional: older servers omit it). */
 	ownerless: z.boolean().optional(),
 	last_run: lastRunSchema.nullable().optional(),
+	readiness: readinessSchema.optional(),
 } );
 
 /** GET /status */
@@ -144,6 +184,7 @@ export const statusSchema = z.object( {
 	emergency: emergencySchema,
 	categories: z.array( categoryStatusSchema ),
 	automations: z.array( automationStatusSchema ),
+	problems: z.array( ownershipProblemSchema ).optional(),
 } );
 
 export const pausePolicySchema = z.object( {
@@ -208,6 +249,7 @@ export const automationConfigSchema = z.object( {
 	effective: effectiveSchema,
 	decided_by: z.string(),
 	reason: z.string(),
+	readiness: readinessSchema.optional(),
 } );
 
 /** GET /automations */
@@ -274,6 +316,23 @@ export const providerSchema = z.object( {
 	status_url: z.string().nullable().optional(),
 	/** When the status was last set or polled; null if never. */
 	checked_at: isoDateTimeSchema.nullable(),
+	/** Set by hand, or read from `status_url` by the poller. */
+	status_source: z.enum( [ 'manual', 'polled' ] ).optional(),
+	/** What the status page said, e.g. "Partial System Outage". */
+	status_description: z.string().nullable().optional(),
+	/** When `status_url` was last fetched, successfully or not. */
+	last_polled_at: isoDateTimeSchema.nullable().optional(),
+	/** Why the last poll failed; null when it worked. */
+	last_error: z.string().nullable().optional(),
+	/** What the last successful poll read. */
+	polled_status: providerStatusSchema.nullable().optional(),
+	/** Categories and automations that name this provider. */
+	used_by: z
+		.object( {
+			categories: z.array( z.string() ),
+			automations: z.array( z.string() ),
+		} )
+		.optional(),
 } );
 
 /** GET /providers */
@@ -325,6 +384,8 @@ export type LastRun = z.infer< typeof lastRunSchema >;
 export type LastRunStatus = z.infer< typeof lastRunStatusSchema >;
 export type AutomationKind = z.infer< typeof automationKindSchema >;
 export type AutomationMode = z.infer< typeof automationModeSchema >;
+export type Readiness = z.infer< typeof readinessSchema >;
+export type OwnershipProblem = z.infer< typeof ownershipProblemSchema >;
 export type AutomationStatus = z.infer< typeof automationStatusSchema >;
 export type RetryPolicy = z.infer< typeof retryPolicySchema >;
 export type AutomationConfig = z.infer< typeof automationConfigSchema >;

@@ -7,6 +7,7 @@ import { AutomationTable } from '../components/AutomationTable';
 import { CategoryTable } from '../components/CategoryTable';
 import { OverviewCharts } from '../components/charts/OverviewCharts';
 import { NoticeList } from '../components/Notices';
+import { OwnershipProblems } from '../components/readiness';
 import { SafeModePanel } from '../components/SafeModePanel';
 import { automationsStore } from '../store/automations';
 import { categoriesStore } from '../store/categories';
@@ -83,6 +84,7 @@ function PageBody( { navigate }: { navigate: ( route: Route ) => void } ) {
 			{ loaded && (
 				<>
 					<SafeModePanel />
+					<OwnershipProblems navigate={ navigate } />
 					<CategoryTable navigate={ navigate } />
 					<OverviewCharts />
 					<AutomationTable navigate={ navigate } />

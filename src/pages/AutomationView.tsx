@@ -10,6 +10,7 @@ import { AutomationHeader } from '../components/automation/AutomationHeader';
 import { LastRunExplanation } from '../components/automation/LastRunExplanation';
 import { ProductionChecklist } from '../components/automation/ProductionChecklist';
 import { RouteLink } from '../components/ConsoleNav';
+import { ReadinessSection } from '../components/readiness';
 import { AuditTimeline, RecentRuns } from '../components/history';
 import { automationsStore } from '../store/automations';
 import { statusStore } from '../store/status';
@@ -157,6 +158,9 @@ export function AutomationView( {
 					<ProductionChecklist config={ c } />
 				) ) }
 			</Section>
+			{ config && (
+				<ReadinessSection config={ config } navigate={ navigate } />
+			) }
 			<Section
 				title={ __( 'Bindings', 'sophmate-safe-mode' ) }
 				testId="automation-bindings"

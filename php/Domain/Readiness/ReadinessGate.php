@@ -82,7 +82,9 @@ final class ReadinessGate
     {
         $missing = [];
         foreach (self::CHECKLIST_LABELS as $field => $label) {
-            if (trim((string) ($automation->checklist[$field] ?? '')) === '') {
+            // A retry policy configured on the automation describes its retry behaviour by itself.
+            $described = trim((string) ($automation->checklist[$field] ?? '')) !== '' || ($field === 'retry' && $automation->retry !== null);
+            if (!$described) {
                 $missing[] = new MissingItem('checklist.' . $field, sprintf('Checklist: describe the %s.', strtolower($label)));
             }
         }

@@ -70,6 +70,14 @@ final class ReadinessGateTest extends TestCase
         );
     }
 
+    public function test_a_retry_policy_describes_the_retry_behaviour(): void
+    {
+        $checklist = self::CHECKLIST;
+        unset($checklist['retry']);
+        (new ReadinessGate())->check(self::automation(['checklist' => $checklist, 'retry' => ['max_attempts' => 3, 'backoff_seconds' => 60]]), AutomationMode::Draft, AutomationMode::ReadOnly, self::facts());
+        self::assertSame(['checklist.retry'], self::refusal(self::automation(['checklist' => $checklist]), AutomationMode::Draft, AutomationMode::ReadOnly, self::facts()));
+    }
+
     public function test_read_only_needs_a_named_owner(): void
     {
         self::assertSame(['owner'], self::refusal(self::automation(['owner_id' => null]), AutomationMode::Draft, AutomationMode::ReadOnly, self::facts(OwnerStanding::None)));
