@@ -15,3 +15,4 @@ export * from './notifications';
 export * from './config';
 export * from './cadence';
 export * from './drills';
+export * from './config';
