@@ -15,4 +15,3 @@ export * from './notifications';
 export * from './config';
 export * from './cadence';
 export * from './drills';
-export * from './config';
