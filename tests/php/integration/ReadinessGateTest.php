@@ -249,6 +249,20 @@ final class ReadinessGateTest extends IntegrationTestCase
         self::assertCount(2, array_filter($this->audit_rows(), static fn ($r) => $r['action'] === 'mode'));
     }
 
+    public function test_a_real_pause_drill_that_covered_it_opens_the_way_to_live(): void
+    {
+        wp_clear_scheduled_hook('acme_sync');
+        wp_schedule_event(time() + 3600, 'hourly', 'acme_sync');
+        $runs = $this->to_read_only_with_runs();
+        $drill = $this->rest('POST', '/drills', ['category' => 'marketing']);
+        $report = $this->data($drill);
+        self::assertSame('passed', $report['outcome'] ?? null, (string) wp_json_encode($report));
+        $readiness = $this->data($this->rest('GET', '/automations/' . self::ID . '/readiness'));
+        self::assertSame(['id' => $report['id'], 'passed' => true, 'covers' => true], array_slice($readiness['drill'], 0, 3));
+        self::assertSame(200, $this->mode('live', ['reviewed_runs' => $runs])->get_status());
+        wp_clear_scheduled_hook('acme_sync');
+    }
+
     public function test_going_down_is_always_allowed_and_audited(): void
     {
         $this->to_read_only_with_runs(0);
