@@ -11,6 +11,7 @@ import { CategoryHeader } from '../components/category/CategoryHeader';
 import { CategoryPolicy } from '../components/category/CategoryPolicy';
 import { CategoryProviders } from '../components/category/CategoryProviders';
 import { CategoryCharts } from '../components/charts';
+import { DrillPanel } from '../components/drills';
 import { AuditTimeline, RecentRuns } from '../components/history';
 import { RouteLink } from '../components/ConsoleNav';
 import { categoriesStore } from '../store/categories';
@@ -159,6 +160,7 @@ export function CategoryView( {
 				<CategoryProviders slugs={ providerSlugs } />
 			</div>
 			<CategoryAutomations slug={ slug } navigate={ navigate } />
+			<DrillPanel slug={ slug } />
 			<CategoryCharts category={ slug } />
 			{ /* One column: the runs table needs the width to stay readable. */ }
 			<div>

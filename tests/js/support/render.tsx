@@ -10,6 +10,7 @@ import { auditStore } from '../../../src/store/audit';
 import { automationsStore } from '../../../src/store/automations';
 import { categoriesStore } from '../../../src/store/categories';
 import { cronHooksStore } from '../../../src/store/cron-hooks';
+import { drillsStore } from '../../../src/store/drills';
 import { runsStore } from '../../../src/store/runs';
 import { statsStore } from '../../../src/store/stats';
 import { statusStore } from '../../../src/store/status';
@@ -38,6 +39,7 @@ export function createTestRegistry() {
 	registry.register( runsStore );
 	registry.register( auditStore );
 	registry.register( statsStore );
+	registry.register( drillsStore );
 	// Bundled @wordpress/notices registers itself only in the default registry.
 	registry.register( noticesStore );
 	return registry;

@@ -1,0 +1,3 @@
+export { DrillPanel } from './DrillPanel';
+export { DrillReportView } from './DrillReportView';
+export * from './format';
