@@ -5,6 +5,7 @@ import type { CategoryStatus } from '../api';
 import { categoriesStore } from '../store/categories';
 import { actorName, effectiveLabel, policySummary } from '../utils/labels';
 import type { Route } from '../utils/route';
+import { NextReviewCell } from './cadence/NextReviewCell';
 import { formatNumber } from './charts/format';
 import { RouteLink } from './ConsoleNav';
 import { LastRun } from './LastRun';
@@ -202,6 +203,9 @@ export function CategoryRow( {
 				) }
 			>
 				<ActivityCell category={ category } navigate={ navigate } />
+			</td>
+			<td data-colname={ __( 'Next review', 'sophmate-safe-mode' ) }>
+				<NextReviewCell category={ category } />
 			</td>
 			<td className="sophmate-safe-mode__actions">
 				<SwitchActions

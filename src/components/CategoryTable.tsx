@@ -89,6 +89,7 @@ export function CategoryTable( {
 								'Recent runs (24 hours)',
 								'sophmate-safe-mode'
 							),
+							__( 'Next review', 'sophmate-safe-mode' ),
 							__( 'Actions', 'sophmate-safe-mode' ),
 						] }
 					/>

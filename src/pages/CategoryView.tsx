@@ -10,6 +10,7 @@ import { CategoryEditForm } from '../components/category/CategoryEditForm';
 import { CategoryHeader } from '../components/category/CategoryHeader';
 import { CategoryPolicy } from '../components/category/CategoryPolicy';
 import { CategoryProviders } from '../components/category/CategoryProviders';
+import { ReviewCadencePanel } from '../components/cadence';
 import { CategoryCharts } from '../components/charts';
 import { DrillPanel } from '../components/drills';
 import { AuditTimeline, RecentRuns } from '../components/history';
@@ -161,6 +162,7 @@ export function CategoryView( {
 			</div>
 			<CategoryAutomations slug={ slug } navigate={ navigate } />
 			<DrillPanel slug={ slug } />
+			<ReviewCadencePanel slug={ slug } navigate={ navigate } />
 			<CategoryCharts category={ slug } />
 			{ /* One column: the runs table needs the width to stay readable. */ }
 			<div>

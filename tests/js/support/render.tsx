@@ -8,6 +8,7 @@ import { NoticeList } from '../../../src/components/Notices';
 import { Snackbars } from '../../../src/components/Snackbars';
 import { auditStore } from '../../../src/store/audit';
 import { automationsStore } from '../../../src/store/automations';
+import { cadenceStore } from '../../../src/store/cadence';
 import { categoriesStore } from '../../../src/store/categories';
 import { cronHooksStore } from '../../../src/store/cron-hooks';
 import { drillsStore } from '../../../src/store/drills';
@@ -39,6 +40,7 @@ export function createTestRegistry() {
 	registry.register( runsStore );
 	registry.register( auditStore );
 	registry.register( statsStore );
+	registry.register( cadenceStore );
 	registry.register( drillsStore );
 	// Bundled @wordpress/notices registers itself only in the default registry.
 	registry.register( noticesStore );

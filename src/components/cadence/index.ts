@@ -1,0 +1,2 @@
+export { NextReviewCell } from './NextReviewCell';
+export { ReviewCadencePanel } from './ReviewCadencePanel';
