@@ -1,3 +1,4 @@
+import type { Provider } from '../../api';
 import type { ProvidersAction, ProvidersState } from './types';
 
 export const initialState: ProvidersState = {
@@ -5,7 +6,17 @@ export const initialState: ProvidersState = {
 	latestRequestId: 0,
 	isFetching: false,
 	error: null,
+	pending: {},
 };
+
+function upsert( items: Provider[] | null, provider: Provider ): Provider[] {
+	const list = items ?? [];
+	return list.some( ( item ) => item.slug === provider.slug )
+		? list.map( ( item ) =>
+				item.slug === provider.slug ? provider : item
+			)
+		: [ ...list, provider ];
+}
 
 /**
  * Providers store reducer; ignores responses of superseded requests, so a slow
@@ -40,6 +51,28 @@ export function reducer(
 				return state;
 			}
 			return { ...state, isFetching: false, error: action.error };
+		case 'PROVIDER_OPERATION_START':
+			return {
+				...state,
+				pending: {
+					...state.pending,
+					[ action.slug ]: action.operation,
+				},
+			};
+		case 'PROVIDER_OPERATION_END': {
+			const { [ action.slug ]: _done, ...pending } = state.pending;
+			return { ...state, pending };
+		}
+		case 'RECEIVE_PROVIDER':
+			return { ...state, items: upsert( state.items, action.provider ) };
+		case 'REMOVE_PROVIDER':
+			return {
+				...state,
+				items:
+					state.items?.filter(
+						( item ) => item.slug !== action.slug
+					) ?? null,
+			};
 		default:
 			return state;
 	}

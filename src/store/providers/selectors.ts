@@ -1,7 +1,7 @@
 import { createSelector } from '@wordpress/data';
 
 import type { ApiError, Provider } from '../../api';
-import type { ProvidersState } from './types';
+import type { ProviderOperation, ProvidersState } from './types';
 
 const NONE: Provider[] = [];
 
@@ -68,4 +68,28 @@ export const getProvidersBySlug = createSelector(
 /** @param state Store state. */
 export function getLatestRequestId( state: ProvidersState ): number {
 	return state.latestRequestId;
+}
+
+/**
+ * What is in flight for a provider (saving, checking, deleting), or null.
+ *
+ * @param state Store state.
+ * @param slug  Provider slug.
+ */
+export function getPendingOperation(
+	state: ProvidersState,
+	slug: string
+): ProviderOperation | null {
+	return state.pending[ slug ] ?? null;
+}
+
+/**
+ * Every mutation in flight, by provider slug.
+ *
+ * @param state Store state.
+ */
+export function getPendingOperations(
+	state: ProvidersState
+): Readonly< Record< string, ProviderOperation > > {
+	return state.pending;
 }
