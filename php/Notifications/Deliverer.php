@@ -14,6 +14,8 @@ use SophMate\SafeMode\Domain\Notify\WebhookPayload;
 final class Deliverer
 {
     public const TIMEOUT_SECONDS = 5;
+    /** Errors that start with this will fail the same way on every try: no retries. */
+    public const REFUSED = 'Refused: ';
 
     public function __construct(
         private readonly NotificationSettings $settings,
@@ -64,7 +66,7 @@ final class Deliverer
     {
         $refusal = $this->guard->refusal($url, true);
         if ($refusal !== null) {
-            return sprintf('The webhook URL %s; not sent.', $refusal);
+            return self::REFUSED . sprintf('the webhook URL %s; not sent (fix the target, or allow it with the sophmate_safe_mode_allow_webhook_url filter).', $refusal);
         }
         $body = WebhookPayload::body($payload, $this->clock->now());
         $headers = [

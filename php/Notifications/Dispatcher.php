@@ -56,7 +56,8 @@ final class Dispatcher
                 $this->outbox->mark_sent($id, $attempts, $this->clock->now());
                 return true;
             }
-            $this->outbox->mark_failed($id, $attempts, $error, Backoff::next_attempt($attempts, $this->clock->now()));
+            $permanent = str_starts_with($error, Deliverer::REFUSED);
+            $this->outbox->mark_failed($id, $attempts, $error, $permanent ? null : Backoff::next_attempt($attempts, $this->clock->now()));
         } catch (\Throwable $e) {
             error_log('SophMate Safe Mode: notification ' . $id . ' could not be delivered: ' . $e->getMessage()); // phpcs:ignore
         }

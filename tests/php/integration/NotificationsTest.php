@@ -205,11 +205,24 @@ final class NotificationsTest extends IntegrationTestCase
     {
         self::assertSame(200, $this->rest('PUT', '/safe-mode', ['mode' => 'read_only', 'reason' => 'Checking writes'])->get_status());
         $this->deliver();
-        self::assertCount(1, $this->mails);
-        self::assertSame([(string) get_option('admin_email')], (array) $this->mails[0]['to']);
+        $admins = array_map('strtolower', [(string) get_option('admin_email'), ...array_map(static fn (\WP_User $u): string => $u->user_email, get_users(['role' => 'administrator']))]);
+        $to = array_map(static fn (array $m): string => strtolower(implode(',', (array) $m['to'])), $this->mails);
+        sort($to);
+        $admins = array_values(array_unique($admins));
+        sort($admins);
+        self::assertSame($admins, $to, 'the admin email and every administrator, once each');
         self::assertStringContainsString('Safe mode read_only: global', $this->mails[0]['subject']);
         self::assertStringContainsString('Current state: global is read_only; effective: read_only', $this->mails[0]['message']);
-        self::assertSame(['safe_mode'], array_column($this->outbox(), 'event'));
+        self::assertSame(['safe_mode'], array_values(array_unique(array_column($this->outbox(), 'event'))));
+
+        $this->mails = [];
+        $off = $this->rest('PUT', '/safe-mode', ['mode' => 'off', 'acknowledged' => Acknowledgements::REQUIRED, 'note' => 'Writes verified']);
+        self::assertSame(200, $off->get_status(), (string) wp_json_encode($this->data($off)));
+        $this->deliver();
+        self::assertCount(count($admins), $this->mails);
+        self::assertStringContainsString('Safe mode off: global - Writes verified', $this->mails[0]['subject']);
+        self::assertStringContainsString('Safe mode was turned off for the whole site.', $this->mails[0]['message']);
+        self::assertStringContainsString('Safe mode went from "read_only" to "off".', $this->mails[0]['message']);
     }
 
     public function test_a_failing_webhook_is_retried_with_backoff_until_it_gives_up_and_can_be_retried_by_hand(): void
@@ -386,6 +399,17 @@ final class NotificationsTest extends IntegrationTestCase
         }
         $this->assertError($this->rest('PUT', '/notifications/settings', ['webhook_secret' => 'short']), 400, 'sophmate_invalid_webhook_secret');
         self::assertSame([self::sink()], $this->data($this->rest('GET', '/notifications/settings'))['webhooks'], 'a refused update changes nothing');
+    }
+
+    public function test_a_category_webhook_to_a_metadata_address_is_refused_at_delivery_without_retries(): void
+    {
+        $this->rest('PATCH', '/categories/support', ['notify' => ['emails' => [], 'webhooks' => ['http://169.254.169.254/latest/meta-data/']]]);
+        $this->rest('POST', '/categories/support/pause', ['reason' => 'Probe']);
+        $this->deliver();
+        $row = array_values(array_filter($this->outbox(), static fn (array $r): bool => $r['channel'] === 'webhook'))[0];
+        self::assertSame('failed', $row['status'], 'refused for good: retrying would fail the same way');
+        self::assertSame(1, (int) $row['attempts']);
+        self::assertStringContainsString('points at a cloud metadata service', (string) $row['last_error']);
     }
 
     public function test_loopback_webhooks_need_the_allow_filter(): void
