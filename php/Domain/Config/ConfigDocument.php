@@ -261,6 +261,11 @@ final class ConfigDocument
                 $this->error("$path.policy", 'sophmate_invalid_policy', 'policy must be an object with running, queued, scheduled, retrying, cleanup_notes, restart_owner.');
             } else {
                 $policy = $entry['policy'];
+                if (array_key_exists('restart_owner_id', $policy)) {
+                    // User ids differ between sites: only { login, email } names a person portably.
+                    unset($policy['restart_owner_id']);
+                    $this->warnings[] = sprintf('%s.policy.restart_owner_id is a user id of another site; ignored (use restart_owner { login, email }).', $path);
+                }
                 if (array_key_exists('restart_owner', $policy)) {
                     $policy['restart_owner_id'] = $this->owner("$path.policy.restart_owner", $policy['restart_owner']);
                     unset($policy['restart_owner']);

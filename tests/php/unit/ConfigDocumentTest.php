@@ -222,8 +222,13 @@ final class ConfigDocumentTest extends TestCase
         $doc['categories'][0]['owner'] = ['login' => 'renamed-on-staging', 'email' => 'ops@example.test'];
         $doc['categories'][1]['owner'] = 'ops';
         $doc['categories'][2]['owner'] = null;
+        $doc['categories'][3]['owner_id'] = 7;
+        $doc['categories'][3]['policy']['restart_owner_id'] = 7;
         $result = self::parse($doc);
         self::assertSame([], $result->errors);
+        self::assertStringContainsString('categories[3].owner_id is not a known field; ignored', implode("\n", $result->warnings));
+        self::assertStringContainsString('categories[3].policy.restart_owner_id is a user id of another site', implode("\n", $result->warnings));
+        self::assertNull($result->target->categories[$doc['categories'][3]['slug']]->policy->restart_owner_id, 'a raw id is never taken');
         self::assertSame(7, $result->target->categories[$doc['categories'][0]['slug']]->owner_id);
         self::assertSame(7, $result->target->categories[$doc['categories'][1]['slug']]->owner_id);
         self::assertNull($result->target->categories[$doc['categories'][2]['slug']]->owner_id);
