@@ -32,7 +32,7 @@ final class DigestComposer
     public function compose(array $escalations, array $contacts, array $admin_emails, array $sent_log, \DateTimeImmutable $now, \Closure $link): DigestPlan
     {
         $day = Times::day($now);
-        /** @var array<string,array{channel:string,target:string,level:string,items:array<string,array{category:string,problem:string,detail:string,url:string}>}> $by_recipient */
+        /** @var array<string,array{channel:string,target:string,level:string,items:array<string,array{category:string,problem:string,detail:string,url:string}>,why:array<string,string>,age:array<string,int>,has_owner:array<string,bool>}> $by_recipient */
         $by_recipient = [];
         foreach ($escalations as $escalation) {
             $who = $contacts[$escalation->category] ?? new Contacts(null, null);
@@ -61,12 +61,18 @@ final class DigestComposer
                     continue;
                 }
                 $key = Digest::key_of($channel, $target);
-                $entry = $by_recipient[$key] ?? ['channel' => $channel, 'target' => trim($target), 'level' => $level, 'items' => []];
+                $entry = $by_recipient[$key] ?? ['channel' => $channel, 'target' => trim($target), 'level' => $level, 'items' => [], 'why' => [], 'age' => [], 'has_owner' => []];
                 if (self::RANK[$level] > self::RANK[$entry['level']]) {
                     $entry['level'] = $level;
                 }
-                // The same problem reaches a person once even when they hold several roles.
+                // The same problem reaches a person once even when they hold several roles: the highest says why.
                 $entry['items'][$escalation->key()] = $item;
+                $previous = $entry['why'][$escalation->key()] ?? null;
+                if ($previous === null || self::RANK[$level] > self::RANK[$previous]) {
+                    $entry['why'][$escalation->key()] = $level;
+                }
+                $entry['age'][$escalation->key()] = $age;
+                $entry['has_owner'][$escalation->key()] = $who->owner_email !== null;
                 $by_recipient[$key] = $entry;
             }
         }
@@ -81,7 +87,11 @@ final class DigestComposer
                 continue;
             }
             $items = array_values($entry['items']);
-            $digests[] = new Digest($entry['channel'], $entry['target'], $this->subject($items), $this->text($items, $entry['level']), $items, $entry['level']);
+            $why = [];
+            foreach (array_keys($entry['items']) as $item_key) {
+                $why[] = $this->why($entry['channel'], $entry['why'][$item_key], $entry['age'][$item_key], $entry['has_owner'][$item_key]);
+            }
+            $digests[] = new Digest($entry['channel'], $entry['target'], $this->subject($items), $this->text($items, $why), $items, $entry['level']);
             $log[$key] = $day;
         }
         return new DigestPlan($day, $digests, $skipped, $log);
@@ -101,23 +111,41 @@ final class DigestComposer
         );
     }
 
-    /** @param list<array{category:string,problem:string,detail:string,url:string}> $items */
-    private function text(array $items, string $level): string
+    /**
+     * @param list<array{category:string,problem:string,detail:string,url:string}> $items
+     * @param list<string> $why per item, why this recipient hears of it
+     */
+    private function text(array $items, array $why): string
     {
-        $why = match ($level) {
-            'administrator' => sprintf('You receive this as an administrator: these items have no owner to act on them, or have been open for %d days or more.', $this->admins_after_days),
-            'backup_owner' => sprintf('You receive this as a backup owner: these items have been open for %d days or more.', $this->backup_after_days),
-            default => 'You receive this as an owner of these categories (or one of their notification addresses).',
-        };
         $lines = ['These automation safety items need attention:', ''];
-        foreach ($items as $item) {
+        foreach ($items as $i => $item) {
             $lines[] = sprintf('- %s: %s', $item['category'], Escalation::LABELS[$item['problem']] ?? $item['problem']);
             $lines[] = '  ' . $item['detail'];
+            $lines[] = '  ' . $why[$i];
             $lines[] = '  ' . $item['url'];
         }
         $lines[] = '';
-        $lines[] = $why;
+        $lines[] = sprintf(
+            'Owners hear of an item at once, backup owners after %d days, administrators after %d days or at once when nobody owns the category.',
+            $this->backup_after_days,
+            $this->admins_after_days
+        );
         $lines[] = 'You get at most one such digest a day. Mark a review done on the category page (or: wp sophmate reviews done <category> --note=…).';
         return implode("\n", $lines);
+    }
+
+    private function why(string $channel, string $level, int $age, bool $has_owner): string
+    {
+        $open = sprintf('open %d day%s', $age, $age === 1 ? '' : 's');
+        if ($channel === 'webhook') {
+            return sprintf('Sent to this category\'s webhook (%s; escalated to: %s).', $open, str_replace('_', ' ', $level));
+        }
+        return match ($level) {
+            'administrator' => $has_owner
+                ? sprintf('You hear of this as an administrator: it has been %s without being resolved.', $open)
+                : 'You hear of this as an administrator: the category has no owner to tell.',
+            'backup_owner' => sprintf('You hear of this as the backup owner: it has been %s.', $open),
+            default => sprintf('You hear of this as the owner (or a notification address) of this category (%s).', $open),
+        };
     }
 }

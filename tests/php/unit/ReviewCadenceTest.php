@@ -218,6 +218,11 @@ final class ReviewCadenceTest extends TestCase
             self::assertStringContainsString('slug=' . $item['category'], $item['url']);
         }
         self::assertSame(['category', 'problem', 'detail', 'url'], array_keys($lead->items[0]));
+        self::assertStringContainsString("marketing: Review overdue\n  overdue_review detail\n  You hear of this as the owner (or a notification address) of this category (open 0 days).", $lead->text);
+        self::assertStringContainsString("content: Review overdue\n  overdue_review detail\n  You hear of this as the backup owner: it has been open 5 days.", $lead->text);
+        $team = $by_target['email:team@example.test'];
+        self::assertSame('owner', $team->level);
+        self::assertCount(2, $team->items);
         self::assertCount(2, $by_target['webhook:https://hooks.example.test/m']->items, 'a webhook hears of its own category only');
         self::assertSame(['channel', 'target', 'subject', 'text', 'items', 'level'], array_keys($lead->to_array()));
     }
