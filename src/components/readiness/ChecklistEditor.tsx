@@ -158,22 +158,26 @@ export function ChecklistEditor( { config }: { config: AutomationConfig } ) {
 				__nextHasNoMarginBottom
 			/>
 			{ FIELDS.map( ( field ) => (
-				<TextareaControl
+				// The wrapper carries the id the panel's links point at; the control keeps its own, so its label stays linked.
+				<div
 					key={ field.key }
 					id={ `${ CHECKLIST_EDITOR_ID }-${ field.key }` }
-					label={ field.label }
-					help={ field.help }
-					value={ values[ field.key ] ?? '' }
-					rows={ 2 }
-					onChange={ ( value: string ) =>
-						setValues( ( previous ) => ( {
-							...previous,
-							[ field.key ]: value,
-						} ) )
-					}
-					disabled={ busy }
-					__nextHasNoMarginBottom
-				/>
+				>
+					<TextareaControl
+						label={ field.label }
+						help={ field.help }
+						value={ values[ field.key ] ?? '' }
+						rows={ 2 }
+						onChange={ ( value: string ) =>
+							setValues( ( previous ) => ( {
+								...previous,
+								[ field.key ]: value,
+							} ) )
+						}
+						disabled={ busy }
+						__nextHasNoMarginBottom
+					/>
+				</div>
 			) ) }
 			{ error && (
 				<Notice status="error" isDismissible={ false }>
