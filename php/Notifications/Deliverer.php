@@ -93,7 +93,10 @@ final class Deliverer
         if ($code >= 200 && $code < 300) {
             return null;
         }
-        $answer = trim(wp_strip_all_tags((string) wp_remote_retrieve_body($response)));
+        $raw = (string) wp_remote_retrieve_body($response);
+        // A JSON error body usually carries a message; show that instead of the whole document.
+        $json = json_decode($raw, true);
+        $answer = trim(wp_strip_all_tags(is_array($json) && is_string($json['message'] ?? null) ? $json['message'] : $raw));
         return sprintf('HTTP %d%s', $code, $answer !== '' ? ': ' . mb_substr($answer, 0, 200) : '');
     }
 }

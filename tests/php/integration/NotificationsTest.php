@@ -237,7 +237,7 @@ final class NotificationsTest extends IntegrationTestCase
         $item = $this->data($list)[0];
         self::assertSame('retrying', $item['status']);
         self::assertSame(1, $item['attempts']);
-        self::assertStringStartsWith('HTTP 500', (string) $item['last_error']);
+        self::assertSame('HTTP 500: Webhook sink told to fail.', $item['last_error']);
         $next = strtotime((string) $item['next_attempt_at']);
         self::assertEqualsWithDelta(time() + 60, $next, 10, 'first retry after 1 minute');
         self::assertNotFalse(wp_next_scheduled(Dispatcher::RETRY_HOOK), 'the retry job is scheduled');
