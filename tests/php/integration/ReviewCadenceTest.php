@@ -27,12 +27,15 @@ final class ReviewCadenceTest extends IntegrationTestCase
             $this->digests[] = $digest;
         };
         add_action(DailyReview::DIGEST_ACTION, $this->capture);
+        // Settings outlive the per-test reset: start from the defaults this test relies on.
+        $this->services->settings->update(['review_after_failed_runs' => 3, 'escalate_to_backup_after_days' => 2, 'escalate_to_admins_after_days' => 5]);
         sophmate_safe_mode_register_automation('cadence-mailer', ['label' => 'Cadence mailer', 'kind' => 'workflow', 'category' => 'marketing', 'owner' => 'admin', 'providers' => ['openai']]);
     }
 
     protected function tearDown(): void
     {
         remove_action(DailyReview::DIGEST_ACTION, $this->capture);
+        $this->services->settings->update(['review_after_failed_runs' => 3]);
         parent::tearDown();
     }
 
@@ -286,6 +289,27 @@ final class ReviewCadenceTest extends IntegrationTestCase
         $late = $targets(self::iso('-6 days'));
         self::assertSame('administrator', $late[$who['admin']]);
         self::assertSame('backup_owner', $late[$who['backup']]);
+    }
+
+    public function test_the_daily_event_is_scheduled_on_activation_and_lazily_and_removed_on_deactivation(): void
+    {
+        DailyReview::unschedule();
+        self::assertFalse(wp_next_scheduled(DailyReview::HOOK));
+        $basename = plugin_basename((string) realpath(dirname(__DIR__, 3) . '/plugin.php'));
+        self::assertNotFalse(has_action('activate_' . $basename, [DailyReview::class, 'ensure_scheduled']));
+        self::assertNotFalse(has_action('deactivate_' . $basename, [DailyReview::class, 'unschedule']));
+        self::assertNotFalse(has_action('admin_init', [DailyReview::class, 'ensure_scheduled']));
+        self::assertTrue(has_action(DailyReview::HOOK));
+
+        DailyReview::ensure_scheduled();
+        $first = wp_next_scheduled(DailyReview::HOOK);
+        self::assertIsInt($first);
+        self::assertSame('daily', wp_get_schedule(DailyReview::HOOK));
+        DailyReview::ensure_scheduled();
+        self::assertSame($first, wp_next_scheduled(DailyReview::HOOK), 'scheduled once');
+        DailyReview::unschedule();
+        self::assertFalse(wp_next_scheduled(DailyReview::HOOK));
+        DailyReview::ensure_scheduled();
     }
 
     public function test_wp_cli_lists_marks_done_and_runs_the_digest(): void
