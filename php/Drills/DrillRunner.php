@@ -40,6 +40,7 @@ final class DrillRunner
             DrillBinding::CRON => new CronProbe($services->catalog),
             DrillBinding::REST => new RestProbe(),
             DrillBinding::PROVIDER => new ProviderProbe($services->providers, $runs),
+            DrillBinding::READ_ONLY => new ReadOnlyProbe($services->catalog, $services->gate, $services->providers, $services->runs, $services->run_context, $services->clock),
         ];
     }
 
@@ -79,6 +80,11 @@ final class DrillRunner
         [$restored_state, $restored] = $this->restore($scope, $prior, $expected, $actor, $id);
         if (!$restored['ok'] && $restored['detail'] !== '') {
             $aborted = trim(($aborted ?? '') . ' ' . $restored['detail']);
+        }
+        if ($aborted === null && $restored['ok']) {
+            // Read-only refusals are a property of the state the category is normally in.
+            [$after, $aborted] = $this->exercise_bindings($plan->of_type(DrillBinding::READ_ONLY), $plan, $id);
+            $results = array_merge($results, $after);
         }
 
         $report = new DrillReport(
@@ -122,7 +128,8 @@ final class DrillRunner
     }
 
     /**
-     * Pauses and exercises every binding. Any error stops the drill there; the caller restores.
+     * Pauses and exercises every binding that is checked while paused. Any error stops the drill
+     * there; the caller restores.
      *
      * @return array{0:list<BindingResult>,1:?string,2:?SwitchRecord} results, why it stopped early, the record the drill left
      */
@@ -133,8 +140,25 @@ final class DrillRunner
         try {
             $paused = $this->services->switches->pause($scope, sprintf('Pause drill #%d: a controlled pause, restored right after.', $id), $actor, Source::Drill);
             $expected = $paused->board->record_for($scope);
-            $automations = $plan->automation_ids();
-            foreach ($plan->bindings as $binding) {
+        } catch (\Throwable $e) {
+            return [[], self::stopped($id, $e), $expected];
+        }
+        [$results, $aborted] = $this->exercise_bindings($plan->paused_bindings(), $plan, $id);
+        return [$results, $aborted, $expected];
+    }
+
+    /**
+     * Exercises bindings in order; the first error stops there.
+     *
+     * @param list<DrillBinding> $bindings
+     * @return array{0:list<BindingResult>,1:?string} results, and why it stopped early
+     */
+    private function exercise_bindings(array $bindings, DrillPlan $plan, int $id): array
+    {
+        $results = [];
+        $automations = $plan->automation_ids();
+        try {
+            foreach ($bindings as $binding) {
                 do_action(self::BINDING_ACTION, $binding->to_array(), $id);
                 $mark = $this->runs->mark();
                 try {
@@ -143,11 +167,16 @@ final class DrillRunner
                     $this->runs->tag_since($mark, $automations);
                 }
             }
-            return [$results, null, $expected];
+            return [$results, null];
         } catch (\Throwable $e) {
-            error_log(sprintf('SophMate Safe Mode: pause drill #%d stopped: %s: %s in %s:%d', $id, get_class($e), $e->getMessage(), $e->getFile(), $e->getLine())); // phpcs:ignore
-            return [$results, $e->getMessage(), $expected];
+            return [$results, self::stopped($id, $e)];
         }
+    }
+
+    private static function stopped(int $id, \Throwable $e): string
+    {
+        error_log(sprintf('SophMate Safe Mode: pause drill #%d stopped: %s: %s in %s:%d', $id, get_class($e), $e->getMessage(), $e->getFile(), $e->getLine())); // phpcs:ignore
+        return $e->getMessage();
     }
 
     /**

@@ -71,8 +71,11 @@ final class OutboundHttpGate
         }
         $board = $this->store->load();
         $emergency = $this->emergency->state();
-        if ($board->is_quiet() && !$emergency->is_active()) {
-            return $pre; // Nothing paused: no lookups at all.
+        $current = $this->context->current();
+        // Nothing paused and no governed run in progress: no lookups at all. Inside a run the
+        // automation's own decision still counts: a read-only automation may not write to a provider.
+        if ($board->is_quiet() && !$emergency->is_active() && $current === null) {
+            return $pre;
         }
         $host = (string) parse_url((string) $url, PHP_URL_HOST);
         $matching = $host === '' ? [] : $this->providers->matching_host($host);
@@ -82,7 +85,6 @@ final class OutboundHttpGate
         $provider = $matching[0]->slug;
         $method = strtoupper((string) ($args['method'] ?? 'GET'));
         $effect = $this->effect($board->is_corrupt(), $board->safe_mode->mode, $emergency->is_active() ? $emergency->mode : null);
-        $current = $this->context->current();
         $reason = '';
         if ($current !== null) {
             $decision = $this->gate->decide($current['automation']);

@@ -15,6 +15,7 @@ export const drillBindingTypeSchema = z.enum( [
 	'cron',
 	'rest',
 	'provider',
+	'read_only',
 ] );
 
 /** One binding the drill exercised: passed is null when it could not be. */

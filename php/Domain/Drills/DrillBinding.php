@@ -6,7 +6,8 @@ namespace SophMate\SafeMode\Domain\Drills;
 
 /**
  * One thing a pause drill exercises: a cron hook, an inbound REST route or a provider an
- * automation is bound to, or the automation's own cooperative gate (decide/start_run).
+ * automation is bound to, the automation's own cooperative gate (decide/start_run), or for a
+ * read-only automation, that its writes are refused after the drill put the category back.
  */
 final class DrillBinding
 {
@@ -14,7 +15,9 @@ final class DrillBinding
     public const REST = 'rest';
     public const PROVIDER = 'provider';
     public const COOPERATIVE = 'cooperative';
-    public const TYPES = [self::COOPERATIVE, self::CRON, self::REST, self::PROVIDER];
+    /** A read-only automation's writes are refused once the category is back to its prior state. */
+    public const READ_ONLY = 'read_only';
+    public const TYPES = [self::COOPERATIVE, self::CRON, self::REST, self::PROVIDER, self::READ_ONLY];
 
     public function __construct(
         public readonly string $automation,

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace SophMate\SafeMode\Domain\Drills;
 
 use SophMate\SafeMode\Domain\Config\AutomationDefinition;
+use SophMate\SafeMode\Domain\Config\AutomationMode;
 use SophMate\SafeMode\Domain\Config\Category;
 
 /**
@@ -26,7 +27,8 @@ final class DrillPlan
 
     /**
      * Every automation gets its cooperative check (the gate every automation asks), then one binding
-     * per cron hook, inbound route and provider. A provider the category depends on is exercised from
+     * per cron hook, inbound route and provider, and a read-only automation a check that its writes
+     * are refused (exercised after the pause, in the category's prior state). A provider the category depends on is exercised from
      * each of its automations: the outbound gate refuses per automation run, not per category.
      *
      * @param list<AutomationDefinition> $automations
@@ -46,6 +48,9 @@ final class DrillPlan
             }
             foreach (array_values(array_unique(array_merge($automation->providers, $category->providers))) as $provider) {
                 $bindings[] = new DrillBinding($automation->id, DrillBinding::PROVIDER, $provider);
+            }
+            if ($automation->mode === AutomationMode::ReadOnly) {
+                $bindings[] = new DrillBinding($automation->id, DrillBinding::READ_ONLY, $automation->id);
             }
         }
         return new self($category, $automations, $bindings);
@@ -113,6 +118,12 @@ final class DrillPlan
     {
         $ids = [$this->category->policy->restart_owner_id, $this->category->owner_id, $this->category->backup_owner_id];
         return array_values(array_unique(array_filter($ids, static fn (?int $id): bool => $id !== null && $id > 0)));
+    }
+
+    /** @return list<DrillBinding> bindings exercised while the category is paused */
+    public function paused_bindings(): array
+    {
+        return array_values(array_filter($this->bindings, static fn (DrillBinding $b): bool => $b->type !== DrillBinding::READ_ONLY));
     }
 
     /** @return list<DrillBinding> */

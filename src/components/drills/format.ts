@@ -56,6 +56,8 @@ export function bindingTypeLabel( type: DrillBindingType ): string {
 			return __( 'Inbound route', 'sophmate-safe-mode' );
 		case 'provider':
 			return __( 'Provider', 'sophmate-safe-mode' );
+		case 'read_only':
+			return __( 'Read-only refusals', 'sophmate-safe-mode' );
 	}
 }
 

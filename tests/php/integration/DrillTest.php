@@ -65,6 +65,14 @@ final class DrillTest extends IntegrationTestCase
         }, 'permission_callback' => '__return_true'], true);
         add_filter('pre_http_request', [$this, 'fake_network'], 999, 3);
         add_action(DrillRunner::FINISHED_ACTION, [$this, 'on_finished']);
+        // Automations another test or run stored before this process booted are not this test's.
+        foreach (['marketing', 'content'] as $slug) {
+            foreach ($this->services->catalog->automations_in($slug) as $automation) {
+                if ($automation->id !== 'acme-drill') {
+                    $this->services->catalog->remove_automation($automation->id);
+                }
+            }
+        }
     }
 
     protected function tearDown(): void
@@ -117,7 +125,7 @@ final class DrillTest extends IntegrationTestCase
         self::assertSame([], self::$real, 'neither the real cron callback nor the real route ran');
         self::assertSame([], $this->sent, 'nothing reached the network');
         $by_type = array_column($report['bindings'], null, 'type');
-        self::assertSame(['cooperative', 'cron', 'rest', 'provider'], array_column($report['bindings'], 'type'));
+        self::assertSame(["cooperative", "cron", "rest", "provider"], array_column($report["bindings"], "type"), (string) wp_json_encode($report["bindings"]));
         foreach ($report['bindings'] as $binding) {
             self::assertTrue($binding['passed'], $binding['type'] . ': ' . $binding['detail']);
         }
@@ -165,6 +173,31 @@ final class DrillTest extends IntegrationTestCase
         self::assertSame('running', $report['restored_state']);
         self::assertFalse($this->services->drills->latest('marketing')->passed);
         self::assertSame('failed', $this->finished[0]['outcome']);
+    }
+
+    public function test_a_read_only_automation_is_checked_to_refuse_writes_once_the_category_is_back(): void
+    {
+        sophmate_safe_mode_register_automation('acme-reader', ['label' => 'Acme reader', 'kind' => 'agent', 'category' => 'marketing', 'owner' => 'admin', 'mode' => 'read_only', 'providers' => ['acme-ai']]);
+        try {
+            $report = $this->data($this->rest('POST', '/drills', ['category' => 'marketing']));
+            $read_only = array_values(array_filter($report['bindings'], static fn ($b) => $b['type'] === 'read_only'));
+
+            self::assertSame('passed', $report['outcome'], (string) wp_json_encode($read_only));
+            self::assertCount(1, $read_only);
+            self::assertSame(['acme-reader', true], [$read_only[0]['automation'], $read_only[0]['passed']]);
+            self::assertStringContainsString('POST to api.acme-ai.test was refused', $read_only[0]['detail']);
+            self::assertSame([], $this->sent);
+            $counted = $this->db->get_var("SELECT COUNT(*) FROM {$this->services->schema->runs_table()} WHERE automation = 'acme-reader' AND status = 'succeeded'");
+            self::assertSame('0', $counted, 'the check is not a successful read-only run');
+
+            $this->rest('POST', '/categories/marketing/pause', ['reason' => 'incident']);
+            $paused = $this->data($this->rest('POST', '/drills', ['category' => 'marketing']));
+            $read_only = array_values(array_filter($paused['bindings'], static fn ($b) => $b['type'] === 'read_only'));
+            self::assertNull($read_only[0]['passed'], 'blocked in its prior state: not exercised');
+            self::assertSame('passed', $paused['outcome']);
+        } finally {
+            $this->services->catalog->remove_automation('acme-reader');
+        }
     }
 
     public function test_a_paused_category_stays_paused_with_its_reason_and_actor(): void

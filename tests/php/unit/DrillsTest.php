@@ -94,6 +94,15 @@ final class DrillsTest extends TestCase
         ], self::keys($plan), 'the category\'s providers are exercised from each of its automations');
     }
 
+    public function test_a_read_only_automation_gets_a_read_only_check_after_the_pause(): void
+    {
+        $reader = AutomationDefinition::from_args('reader', ['kind' => 'agent', 'category' => 'marketing', 'mode' => 'read_only'], 7);
+        $plan = DrillPlan::for(self::category(), [$reader]);
+
+        self::assertSame(['reader|cooperative|reader', 'reader|read_only|reader'], self::keys($plan));
+        self::assertSame(['reader|cooperative|reader'], array_map(static fn (DrillBinding $b): string => $b->key(), $plan->paused_bindings()));
+    }
+
     public function test_the_policy_says_what_pauses_at_once_what_finishes_and_what_needs_cleanup(): void
     {
         $stop = DrillPlan::for(self::category(['running' => 'stop_at_checkpoint', 'scheduled' => 'hold', 'queued' => 'cancel', 'retrying' => 'cancel']), self::automations());
