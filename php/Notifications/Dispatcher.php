@@ -5,6 +5,8 @@ declare(strict_types=1);
 namespace SophMate\SafeMode\Notifications;
 
 use SophMate\SafeMode\Domain\Clock;
+use SophMate\SafeMode\Domain\Exception\Conflict;
+use SophMate\SafeMode\Domain\Exception\NotFound;
 use SophMate\SafeMode\Domain\Notify\Backoff;
 
 /**
@@ -35,6 +37,25 @@ final class Dispatcher
         }
         $this->schedule_retry();
         return $sent;
+    }
+
+    /**
+     * An operator's "retry now" of a delivery that is not delivered: tried at once, attempts keep
+     * counting. Answers the row afterwards.
+     *
+     * @return array<string,mixed>
+     */
+    public function retry_now(int $id): array
+    {
+        $row = $this->outbox->get($id) ?? throw new NotFound('sophmate_unknown_notification', sprintf('There is no notification #%d.', $id));
+        if ($row['status'] === 'sent') {
+            throw new Conflict('sophmate_notification_sent', sprintf('Notification #%d was already delivered.', $id));
+        }
+        if (!$this->outbox->requeue($id, $this->clock->now())) {
+            throw new Conflict('sophmate_notification_busy', sprintf('Notification #%d is being delivered right now; reload in a moment.', $id));
+        }
+        $this->deliver_ids([$id]);
+        return $this->outbox->get($id) ?? $row;
     }
 
     /** The retry job: every due row, a batch at a time. */

@@ -4,8 +4,6 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode\Notifications;
 
-use SophMate\SafeMode\Domain\Exception\Conflict;
-use SophMate\SafeMode\Domain\Exception\NotFound;
 use SophMate\SafeMode\Domain\Notify\NotifyEvent;
 use SophMate\SafeMode\Plugin;
 use SophMate\SafeMode\Rest\Controller;
@@ -96,18 +94,7 @@ final class NotificationsController extends Controller
 
     public function retry(\WP_REST_Request $request): \WP_REST_Response|\WP_Error
     {
-        return $this->respond(function () use ($request) {
-            $id = (int) $request->get_param('id');
-            $row = $this->outbox->get($id) ?? throw new NotFound('sophmate_unknown_notification', sprintf('There is no notification #%d.', $id));
-            if ($row['status'] === 'sent') {
-                throw new Conflict('sophmate_notification_sent', sprintf('Notification #%d was already delivered.', $id));
-            }
-            if (!$this->outbox->requeue($id, $this->services->clock->now())) {
-                throw new Conflict('sophmate_notification_busy', sprintf('Notification #%d is being delivered right now; reload in a moment.', $id));
-            }
-            $this->dispatcher->deliver_ids([$id]);
-            return self::view($this->outbox->get($id) ?? $row, true);
-        });
+        return $this->respond(fn () => self::view($this->dispatcher->retry_now((int) $request->get_param('id')), true));
     }
 
     public function update_settings(\WP_REST_Request $request): \WP_REST_Response|\WP_Error
@@ -122,12 +109,7 @@ final class NotificationsController extends Controller
     public function send_test(): \WP_REST_Response|\WP_Error
     {
         return $this->respond(function () {
-            $targets = $this->settings->all();
-            if ($targets['emails'] === [] && $targets['webhooks'] === []) {
-                throw new Conflict('sophmate_no_notification_targets', 'No site-level email or webhook is configured: add one in the notification settings first.');
-            }
-            $ids = $this->notifier->send_test(['emails' => $targets['emails'], 'webhooks' => $targets['webhooks']], $this->services->actors->current()->to_array());
-            $rows = array_values(array_filter(array_map(fn (int $id) => $this->outbox->get($id), $ids)));
+            $rows = $this->notifier->send_test($this->settings->all(), $this->services->actors->current()->to_array());
             return ['deliveries' => array_map(static fn (array $row): array => self::view($row, true), $rows)];
         });
     }

@@ -30,5 +30,8 @@ final class NotificationsModule
         add_action(Dispatcher::RETRY_HOOK, [$this->dispatcher, 'deliver_due']);
         $controller = new NotificationsController($this->services, $this->outbox, $this->dispatcher, $this->settings, $this->notifier);
         add_action('rest_api_init', [$controller, 'register_routes']);
+        if (defined('WP_CLI') && WP_CLI) {
+            \WP_CLI::add_command('sophmate notifications', new NotificationsCommand($this->services, $this->outbox, $this->dispatcher, $this->settings, $this->notifier));
+        }
     }
 }

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace SophMate\SafeMode\Notifications;
 
 use SophMate\SafeMode\Domain\Clock;
+use SophMate\SafeMode\Domain\Exception\Conflict;
 use SophMate\SafeMode\Domain\Notify\Incident;
 use SophMate\SafeMode\Domain\Notify\MessageComposer;
 use SophMate\SafeMode\Domain\Notify\NotifyEvent;
@@ -178,17 +179,21 @@ final class Notifier
     }
 
     /**
-     * Queues a test message to the site-level targets and delivers it now.
+     * Sends a test message to the site-level targets now and answers the outbox rows.
      *
      * @param array{emails:list<string>,webhooks:list<string>} $targets
-     * @return list<int> outbox ids
+     * @param array<string,mixed>|null $actor
+     * @return list<array<string,mixed>>
      */
     public function send_test(array $targets, ?array $actor): array
     {
+        if ($targets['emails'] === [] && $targets['webhooks'] === []) {
+            throw new Conflict('sophmate_no_notification_targets', 'No site-level email or webhook is configured: add one in the notification settings first.');
+        }
         $incident = $this->incidents->build(NotifyEvent::Test, Scope::global(), $actor, 'test', 'Checking that notifications reach this target.');
         $ids = $this->enqueue($incident, new Recipients($targets['emails'], $targets['webhooks']));
         $this->dispatcher->deliver_ids($ids);
-        return $ids;
+        return array_values(array_filter(array_map(fn (int $id): ?array => $this->outbox->get($id), $ids)));
     }
 
     /** Delivers what this request queued; runs at shutdown. */

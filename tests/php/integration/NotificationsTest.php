@@ -9,6 +9,10 @@ use SophMate\SafeMode\Domain\Scope;
 use SophMate\SafeMode\Domain\Switches\Acknowledgements;
 use SophMate\SafeMode\Domain\Switches\Source;
 use SophMate\SafeMode\Notifications\Dispatcher;
+use SophMate\SafeMode\Notifications\NotificationsCommand;
+use SophMate\SafeMode\Notifications\NotificationsModule;
+
+require_once __DIR__ . '/Support/wp-cli-double.php';
 
 /**
  * Notifications: who hears of a pause, trip, restart, promotion, safe mode, failed drill and
@@ -450,5 +454,42 @@ final class NotificationsTest extends IntegrationTestCase
         self::assertSame(403, $this->rest('POST', '/notifications/' . $items[0]['id'] . '/retry')->get_status());
         self::assertSame(403, $this->rest('POST', '/notifications/test')->get_status());
         $this->assertError($this->rest('GET', '/notifications', [], ['status' => 'lost']), 400, 'sophmate_invalid_param');
+    }
+
+    public function test_the_shell_lists_retries_delivers_and_tests_like_rest(): void
+    {
+        \WP_CLI::reset();
+        $module = new NotificationsModule($this->services, '');
+        $cli = new NotificationsCommand($this->services, $module->outbox, $module->dispatcher, $module->settings, $module->notifier);
+        try {
+            $cli->test([], []);
+            self::fail('no targets: an error');
+        } catch (\WP_CLI\ExitException $e) {
+            self::assertStringContainsString('sophmate_no_notification_targets', $e->getMessage());
+        }
+        $this->rest('PUT', '/notifications/settings', ['emails' => ['ops@example.test'], 'webhooks' => [self::sink('cli')]]);
+        update_option('sophmate_dev_webhook_fail', 1);
+        try {
+            $cli->test([], []);
+            self::fail('the webhook fails: an error');
+        } catch (\WP_CLI\ExitException $e) {
+            self::assertStringContainsString('1 of 2 target(s) could not be reached', $e->getMessage());
+        }
+        $cli->list_([], ['status' => 'retrying', 'format' => 'json']);
+        $rows = \WP_CLI::$formatted[0]['rows'];
+        self::assertCount(1, $rows);
+        self::assertSame('HTTP 500: Webhook sink told to fail.', $rows[0]['last_error']);
+
+        $cli->deliver([], []);
+        self::assertStringContainsString('0 notification(s) delivered; 1 waiting for a retry', (string) end(\WP_CLI::$output)[1], 'not due yet');
+        delete_option('sophmate_dev_webhook_fail');
+        $cli->retry([(string) $rows[0]['id']], []);
+        self::assertSame('success', end(\WP_CLI::$output)[0]);
+        try {
+            $cli->list_([], ['status' => 'lost']);
+            self::fail('unknown status');
+        } catch (\WP_CLI\ExitException $e) {
+            self::assertStringContainsString('Unknown --status "lost"', $e->getMessage());
+        }
     }
 }
