@@ -142,6 +142,29 @@ final class ConfigTransferTest extends IntegrationTestCase
         self::assertCount(1, $audit);
     }
 
+    public function test_every_answer_matches_the_schema_its_route_declares(): void
+    {
+        $this->configure();
+        $schemas = [];
+        foreach (['/config', '/config/environment', '/config/import'] as $route) {
+            $options = $this->data($this->rest('OPTIONS', $route));
+            $schemas[$route] = $options['schema'];
+        }
+        $doc = $this->export();
+        $answers = [
+            '/config' => $doc,
+            '/config/environment' => $this->data($this->rest('GET', '/config/environment')),
+            '/config/import' => $this->data($this->import($this->changed($doc), true)),
+        ];
+        foreach ($answers as $route => $answer) {
+            $valid = rest_validate_value_from_schema(json_decode((string) wp_json_encode($answer)), $schemas[$route], $route);
+            self::assertTrue($valid === true, $route . ': ' . (is_wp_error($valid) ? $valid->get_error_message() : ''));
+            foreach (array_keys($answer) as $key) {
+                self::assertArrayHasKey($key, $schemas[$route]['properties'], "$route declares $key");
+            }
+        }
+    }
+
     public function test_the_environment_route_says_which_site_this_is(): void
     {
         self::assertSame(['environment' => wp_get_environment_type(), 'site' => home_url()], $this->data($this->rest('GET', '/config/environment')));
