@@ -492,4 +492,43 @@ final class NotificationsTest extends IntegrationTestCase
             self::assertStringContainsString('Unknown --status "lost"', $e->getMessage());
         }
     }
+
+    public function test_a_pause_over_http_is_mailed_and_posted_at_the_end_of_that_same_request(): void
+    {
+        $site = self::site();
+        $this->rest('PUT', '/notifications/settings', ['emails' => ['ops@example.test'], 'webhooks' => [self::sink('http')]]);
+        $mail_log = (string) $site['mail_log'];
+        clearstatcache();
+        $mail_offset = is_file($mail_log) ? (int) filesize($mail_log) : 0;
+
+        $response = wp_remote_post(rtrim((string) $site['url'], '/') . '/wp-json/sophmate-safe-mode/v1/categories/content/pause', [
+            'headers' => [
+                'Authorization' => 'Basic ' . base64_encode($site['admin_user'] . ':' . $site['app_password']),
+                'Content-Type' => 'application/json',
+            ],
+            'body' => (string) wp_json_encode(['reason' => 'Spam comments approved by the moderation bot']),
+            'timeout' => 20,
+        ]);
+        self::assertSame(200, wp_remote_retrieve_response_code($response), (string) wp_remote_retrieve_body($response));
+
+        // php -S finishes the request (shutdown included) before the next one is served; give it a moment anyway.
+        $deadline = microtime(true) + 5;
+        do {
+            clearstatcache();
+            $lines = array_values(array_filter(explode("\n", (string) @file_get_contents($mail_log, false, null, $mail_offset))));
+            $sent = array_column($this->outbox(), 'status');
+            if (count($lines) >= 2 && $sent !== [] && array_unique($sent) === ['sent'] && count($this->webhooks()) === 1) {
+                break;
+            }
+            usleep(100000);
+        } while (microtime(true) < $deadline);
+
+        $mails = array_map(static fn (string $l): array => json_decode($l, true), $lines);
+        $to = array_merge(...array_map(static fn (array $m): array => $m['to'], $mails));
+        self::assertContains('ops@example.test', $to, 'captured in logs/mail.jsonl, not sent');
+        self::assertStringContainsString('Why: Spam comments approved by the moderation bot', $mails[0]['message']);
+        self::assertStringContainsString('source: rest', $mails[0]['message']);
+        self::assertCount(1, $this->webhooks());
+        self::assertSame(['sent'], array_values(array_unique(array_column($this->outbox(), 'status'))), 'delivered by the pause request itself, no cron needed');
+    }
 }
