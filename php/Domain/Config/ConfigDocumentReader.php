@@ -88,8 +88,37 @@ final class ConfigDocumentReader
         $notifications = $this->notifications($document);
         ksort($providers); // One order for both sides of a comparison, whatever order the file had.
         ksort($automations);
+        $this->unknown_providers($categories, $automations, array_keys($providers));
         $target = new ConfigDocumentState($categories, $automations, $this->current->code_automations, $providers, $settings, $notifications);
         return $this->result($this->errors === [] ? $target : null, $source);
+    }
+
+    /**
+     * A provider named by an imported category or automation that neither this site nor the file
+     * defines is allowed (the routes allow it too) but worth a warning: its outages will go unseen.
+     *
+     * @param array<string,Category> $categories
+     * @param array<string,AutomationDefinition> $automations
+     * @param list<string> $known
+     */
+    private function unknown_providers(array $categories, array $automations, array $known): void
+    {
+        $named = [];
+        foreach ($this->in_file['category'] as $slug) {
+            foreach (isset($categories[$slug]) ? $categories[$slug]->providers : [] as $provider) {
+                $named[$provider][] = 'category ' . $slug;
+            }
+        }
+        foreach ($this->in_file['automation'] as $id) {
+            foreach (isset($automations[$id]) ? $automations[$id]->providers : [] as $provider) {
+                $named[$provider][] = 'automation ' . $id;
+            }
+        }
+        foreach ($named as $provider => $users) {
+            if (!in_array((string) $provider, $known, true)) {
+                $this->warnings[] = sprintf('Provider "%s" (named by %s) is defined neither on this site nor in the file; add it so its status is known.', $provider, implode(', ', array_unique($users)));
+            }
+        }
     }
 
     /**

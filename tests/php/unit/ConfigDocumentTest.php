@@ -125,6 +125,11 @@ final class ConfigDocumentTest extends TestCase
         self::assertSame('draft', $result->target->automations['nightly-sync']->mode->value);
         self::assertStringContainsString('never raises a mode', implode("\n", $result->warnings));
         self::assertStringContainsString('"alt-text" is registered by code on the source site but not here', implode("\n", $result->warnings));
+        self::assertStringNotContainsString('Provider "stripe"', implode("\n", $result->warnings), 'stripe comes with the file');
+
+        $doc = self::exported();
+        $doc['providers'] = [];
+        self::assertStringContainsString('Provider "stripe" (named by category commerce) is defined neither on this site nor in the file', implode("\n", self::parse($doc, $empty)->warnings));
         self::assertSame(7, $result->target->categories['payouts']->owner_id);
         self::assertSame(7, $result->target->categories['commerce']->policy->restart_owner_id);
         self::assertSame('degraded', self::state()->providers['stripe']->status);
