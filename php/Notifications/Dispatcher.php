@@ -85,6 +85,11 @@ final class Dispatcher
         return false;
     }
 
+    public static function unschedule(): void
+    {
+        wp_clear_scheduled_hook(self::RETRY_HOOK);
+    }
+
     /** Makes sure the retry job runs when the next try is due (scheduled only while work waits). */
     public function schedule_retry(): void
     {

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode\Notifications;
 
+use SophMate\SafeMode\Enforcement\Maintenance;
 use SophMate\SafeMode\Services;
 
 /** Wires email and webhook notifications through an outbox with retries into WordPress. */
@@ -28,6 +29,16 @@ final class NotificationsModule
     {
         $this->notifier->register();
         add_action(Dispatcher::RETRY_HOOK, [$this->dispatcher, 'deliver_due']);
+        // The delivery log follows the run history's retention, on the plugin's hourly maintenance job.
+        add_action(Maintenance::HOOK, function (): void {
+            try {
+                $days = $this->services->settings->retention_days();
+                $this->outbox->prune($this->services->clock->now()->modify(sprintf('-%d days', $days)));
+            } catch (\Throwable $e) {
+                error_log('SophMate Safe Mode: pruning notifications failed: ' . $e->getMessage()); // phpcs:ignore
+            }
+        });
+        register_deactivation_hook($this->plugin_file, [Dispatcher::class, 'unschedule']);
         $controller = new NotificationsController($this->services, $this->outbox, $this->dispatcher, $this->settings, $this->notifier);
         add_action('rest_api_init', [$controller, 'register_routes']);
         if (defined('WP_CLI') && WP_CLI) {

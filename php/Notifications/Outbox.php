@@ -148,6 +148,21 @@ final class Outbox
         return ['items' => array_values($rows), 'total' => $total];
     }
 
+    /**
+     * Deletes delivered and given-up rows created before $before, a batch at a time; rows still
+     * waiting for a try are kept whatever their age.
+     */
+    public function prune(\DateTimeImmutable $before, int $limit = 1000): int
+    {
+        $table = $this->schema->notifications_table();
+        $deleted = $this->db->query($this->db->prepare(
+            "DELETE FROM {$table} WHERE status IN ('sent','failed') AND created_at < %s ORDER BY id LIMIT %d", // phpcs:ignore
+            self::sql($before),
+            $limit
+        ));
+        return is_int($deleted) ? $deleted : 0;
+    }
+
     public function count_status(string $status): int
     {
         $table = $this->schema->notifications_table();

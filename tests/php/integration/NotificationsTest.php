@@ -531,4 +531,21 @@ final class NotificationsTest extends IntegrationTestCase
         self::assertCount(1, $this->webhooks());
         self::assertSame(['sent'], array_values(array_unique(array_column($this->outbox(), 'status'))), 'delivered by the pause request itself, no cron needed');
     }
+
+    public function test_maintenance_prunes_old_delivered_and_failed_rows_but_keeps_waiting_ones(): void
+    {
+        $this->rest('PUT', '/notifications/settings', ['emails' => ['ops@example.test']]);
+        foreach (['marketing', 'content', 'support'] as $slug) {
+            $this->rest('POST', "/categories/{$slug}/pause", ['reason' => 'x']);
+        }
+        $this->deliver();
+        $table = $this->services->schema->notifications_table();
+        $old = gmdate('Y-m-d H:i:s', time() - 400 * DAY_IN_SECONDS);
+        $ids = array_map('intval', array_column($this->outbox(), 'id'));
+        $this->db->query($this->db->prepare("UPDATE {$table} SET created_at = %s", $old));
+        $this->db->query($this->db->prepare("UPDATE {$table} SET status = 'failed' WHERE id = %d", $ids[0]));
+        $this->db->query($this->db->prepare("UPDATE {$table} SET status = 'retrying', next_attempt_at = %s WHERE id = %d", gmdate('Y-m-d H:i:s', time() + 3600), $ids[1]));
+        do_action(\SophMate\SafeMode\Enforcement\Maintenance::HOOK);
+        self::assertSame([$ids[1]], array_map('intval', array_column($this->outbox(), 'id')));
+    }
 }
