@@ -57,7 +57,11 @@ final class OwnershipSiteHealth
         return [
             'label' => $label,
             'status' => $status,
-            'badge' => ['label' => __('Security', 'sophmate-safe-mode'), 'color' => $status === 'good' ? 'blue' : 'red'],
+            'badge' => ['label' => __('Security', 'sophmate-safe-mode'), 'color' => match ($status) {
+                'critical' => 'red',
+                'recommended' => 'orange',
+                default => 'blue',
+            }],
             'description' => $description,
             'actions' => sprintf(
                 '<p><a href="%s">%s</a></p>',
