@@ -15,6 +15,7 @@ import {
 	statusSchema,
 } from '../src/api/schemas';
 import { statsSchema } from '../src/api/stats';
+import { drillBindingSchema, drillReportSchema } from '../src/api/drills';
 import { auditEventSchema, auditVerificationSchema } from '../src/api/audit';
 import { reviewSchema } from '../src/api/review';
 import { runSchema } from '../src/api/runs';
@@ -252,4 +253,32 @@ test( "the category page's provider, owner and stats schemas accept the live res
 		statsSchema.parse( await stats.json() ).runs_per_hour
 	).toHaveLength( 168 );
 	expectDeclared( statsSchema, await declared( request, '/stats' ), 'stats' );
+} );
+
+test( "the pause drill panel's schema accepts a live drill report and reads only declared fields", async ( {
+	request,
+} ) => {
+	const run = await request.post( `${ base }/drills`, {
+		headers,
+		data: { category: 'marketing' },
+	} );
+	expect( run.status(), 'POST /drills' ).toBe( 201 );
+	const report = drillReportSchema.parse( await run.json() );
+	expect( report.outcome, report.failure_reason ?? '' ).toBe( 'passed' );
+	expect( report.bindings.map( ( b ) => b.type ) ).toContain( 'cron' );
+
+	const list = await request.get( `${ base }/drills?category=marketing`, {
+		headers,
+	} );
+	expect( list.ok() ).toBeTruthy();
+	for ( const row of ( await list.json() ) as unknown[] ) {
+		drillReportSchema.parse( row );
+	}
+	const json = await declared( request, '/drills' );
+	expectDeclared( drillReportSchema, json, 'drills' );
+	expectDeclared(
+		drillBindingSchema,
+		json.properties?.bindings?.items,
+		'drills.bindings'
+	);
 } );
