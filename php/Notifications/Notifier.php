@@ -114,16 +114,23 @@ final class Notifier
             $details = [];
             $failed = [];
             foreach ((array) ($report['bindings'] ?? []) as $binding) {
-                if (!is_array($binding) || ($binding['passed'] ?? true) === true) {
+                if (!is_array($binding) || ($binding['passed'] ?? null) === true) {
                     continue;
                 }
                 $failed[] = $binding;
                 $details[] = sprintf(
-                    'Binding %s %s of %s did not hold: %s',
+                    ($binding['passed'] ?? null) === false ? 'Binding %s %s of %s did not hold: %s' : 'Binding %s %s of %s was not checked: %s',
                     (string) ($binding['type'] ?? '?'),
                     (string) ($binding['target'] ?? '?'),
                     (string) ($binding['automation'] ?? '?'),
                     (string) ($binding['detail'] ?? '')
+                );
+            }
+            if (($report['state_restored'] ?? true) === false) {
+                $details[] = sprintf(
+                    'The prior state was NOT restored: it was "%s" before the drill and is "%s" now. Check the category before anything else.',
+                    (string) ($report['prior_state'] ?? '?'),
+                    (string) ($report['restored_state'] ?? '?')
                 );
             }
             $details[] = sprintf('Drill #%s in environment "%s", %s to %s.', (string) ($report['id'] ?? '?'), (string) ($report['environment'] ?? '?'), (string) ($report['started_at'] ?? '?'), (string) ($report['finished_at'] ?? '?'));

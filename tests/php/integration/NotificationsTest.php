@@ -548,4 +548,19 @@ final class NotificationsTest extends IntegrationTestCase
         do_action(\SophMate\SafeMode\Enforcement\Maintenance::HOOK);
         self::assertSame([$ids[1]], array_map('intval', array_column($this->outbox(), 'id')));
     }
+
+    public function test_a_real_pause_drill_pauses_and_restores_without_telling_anyone_unless_it_fails(): void
+    {
+        $this->configure_commerce();
+        add_action('sophmate_notify_test_hook', static function (): void {
+        });
+        sophmate_safe_mode_register_automation('notify-drilled', ['label' => 'Drilled', 'kind' => 'workflow', 'category' => 'commerce', 'owner' => 'admin', 'cron_hooks' => ['sophmate_notify_test_hook']]);
+        $response = $this->rest('POST', '/drills', ['category' => 'commerce']);
+        self::assertContains($response->get_status(), [200, 201], (string) wp_json_encode($this->data($response)));
+        $report = $this->data($response);
+        $this->deliver();
+        $events = array_values(array_unique(array_column($this->outbox(), 'event')));
+        self::assertSame('passed', $report['outcome'], (string) ($report['failure_reason'] ?? ''));
+        self::assertSame([], $events, 'the drill\'s own pause and restore are not incidents');
+    }
 }
