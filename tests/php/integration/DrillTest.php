@@ -200,6 +200,22 @@ final class DrillTest extends IntegrationTestCase
         }
     }
 
+    public function test_a_route_no_sample_path_fills_is_reported_not_exercised_and_does_not_fail_the_drill(): void
+    {
+        sophmate_safe_mode_register_automation('acme-keyed', ['label' => 'Keyed webhook', 'kind' => 'workflow', 'category' => 'marketing', 'owner' => 'admin', 'rest_routes' => ['/acme-drill/v1/(?P<key>[a-f]{32})']]);
+        try {
+            $report = $this->data($this->rest('POST', '/drills', ['category' => 'marketing']));
+        } finally {
+            $this->services->catalog->remove_automation('acme-keyed');
+        }
+        $rest = array_values(array_filter($report['bindings'], static fn ($b) => $b['automation'] === 'acme-keyed' && $b['type'] === 'rest'))[0];
+
+        self::assertSame([false, null], [$rest['exercised'], $rest['passed']]);
+        self::assertStringContainsString('Not exercised', $rest['detail']);
+        self::assertSame('passed', $report['outcome']);
+        self::assertSame(1, $report['summary']['not_exercised']);
+    }
+
     public function test_a_paused_category_stays_paused_with_its_reason_and_actor(): void
     {
         $owner = $this->user_with_role('editor');

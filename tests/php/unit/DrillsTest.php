@@ -20,6 +20,7 @@ use SophMate\SafeMode\Domain\Scope;
 use SophMate\SafeMode\Domain\Switches\Acknowledgements;
 use SophMate\SafeMode\Domain\Switches\Source;
 use SophMate\SafeMode\Domain\Switches\SwitchService;
+use SophMate\SafeMode\Drills\RestProbe;
 use SophMate\SafeMode\Tests\unit\Support\FakeTrialUsage;
 use SophMate\SafeMode\Tests\unit\Support\FixedClock;
 use SophMate\SafeMode\Tests\unit\Support\InMemoryAuditLog;
@@ -186,6 +187,17 @@ final class DrillsTest extends TestCase
         self::assertStringContainsString('no automations', (string) $report['failure_reason']);
         self::assertNull($report['restart']['owner']);
         self::assertStringStartsWith('Nobody is named to restart', $report['restart']['detail']);
+    }
+
+    public function test_a_route_pattern_is_filled_with_a_sample_path_or_reported_as_impossible(): void
+    {
+        self::assertSame('/acme/v1/hook', RestProbe::instantiate('/acme/v1/hook'));
+        self::assertSame('/acme/v1/orders/1', RestProbe::instantiate('/acme/v1/orders/(?P<id>\\d+)'));
+        self::assertSame('/acme/v1/items/1/notes', RestProbe::instantiate('/acme/v1/items/(?P<id>[^/]+)/notes'));
+        self::assertSame('/acme/v1/hooks/sophmate-drill', RestProbe::instantiate('/acme/v1/hooks/(?P<slug>[a-z-]+)'));
+        self::assertNull(RestProbe::instantiate('/acme/v1/(?P<key>[a-f]{32})'), 'no sample is a 32-digit hex key');
+        self::assertNull(RestProbe::instantiate('/acme/v1/(a|b)'), 'an unnamed group');
+        self::assertNull(RestProbe::instantiate('/acme/v1/.*'), 'a wildcard');
     }
 
     public function test_restore_puts_back_the_exact_record_and_never_overwrites_someone_elses_change(): void
