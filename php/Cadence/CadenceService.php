@@ -20,6 +20,7 @@ use SophMate\SafeMode\Domain\Runs\RunQuery;
 use SophMate\SafeMode\Domain\Runs\RunStatus;
 use SophMate\SafeMode\Domain\Scope;
 use SophMate\SafeMode\Domain\Switches\SwitchState;
+use SophMate\SafeMode\Plugin;
 use SophMate\SafeMode\Services;
 
 /**
@@ -339,9 +340,13 @@ final class CadenceService
         return $out;
     }
 
+    /** A user who can act on the category: exists and may still pause (owners also may, but only with a capability they hold). */
     private static function user_exists(?int $id): bool
     {
-        return $id !== null && get_userdata($id) instanceof \WP_User;
+        if ($id === null || !get_userdata($id) instanceof \WP_User) {
+            return false;
+        }
+        return user_can($id, Plugin::CAP_PAUSE) || user_can($id, Plugin::CAP_MANAGE);
     }
 
     private static function email_of(?int $id): ?string

@@ -11,8 +11,8 @@ use SophMate\SafeMode\Domain\Drills\DrillOutcome;
 final class CategoryFacts
 {
     /**
-     * @param bool $owner_exists the owner is set and is still a user
-     * @param ?bool $restart_owner_exists null when the policy names no restart owner
+     * @param bool $owner_exists the owner is set, is still a user and may still pause automation
+     * @param ?bool $restart_owner_exists null when the policy names no restart owner; else whether that user exists and may pause
      * @param list<array{scope:string,since:\DateTimeImmutable,records:int}> $paused_with_touched paused scopes (the category or its automations) whose runs touched records
      */
     public function __construct(

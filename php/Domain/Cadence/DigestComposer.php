@@ -47,7 +47,8 @@ final class DigestComposer
                 $targets[] = ['email', $who->backup_email, 'backup_owner'];
                 $reached = 'backup_owner';
             }
-            if ($age >= $this->admins_after_days || $who->owner_email === null) {
+            // Nobody (able) to tell: an ownerless category goes to administrators at once.
+            if ($age >= $this->admins_after_days || $who->owner_email === null || $escalation->problem === Escalation::OWNERLESS) {
                 foreach ($admin_emails as $email) {
                     $targets[] = ['email', $email, 'administrator'];
                 }

@@ -44,7 +44,7 @@ final class EscalationFinder
         if (!$fact->owner_exists) {
             $out[] = [Escalation::OWNERLESS, $category->owner_id === null
                 ? 'Nobody owns this category: name an owner who can pause it.'
-                : sprintf('The owner (user #%d) no longer exists: name a new owner.', $category->owner_id), null, null];
+                : sprintf('The owner (user #%d) no longer exists or may no longer pause automation: name a new owner.', $category->owner_id), null, null];
         }
         // The restart owner falls back to the owner (owners may restart their category).
         if ($fact->restart_owner_exists === false) {
