@@ -202,7 +202,7 @@ final class DrillTest extends IntegrationTestCase
 
     public function test_a_route_no_sample_path_fills_is_reported_not_exercised_and_does_not_fail_the_drill(): void
     {
-        sophmate_safe_mode_register_automation('acme-keyed', ['label' => 'Keyed webhook', 'kind' => 'workflow', 'category' => 'marketing', 'owner' => 'admin', 'rest_routes' => ['/acme-drill/v1/(?P<key>[a-f]{32})']]);
+        sophmate_safe_mode_register_automation('acme-keyed', ['label' => 'Keyed webhook', 'kind' => 'workflow', 'category' => 'marketing', 'owner' => 'admin', 'rest_routes' => ['/acme-drill/v1/(?P<key>[A-F]+)']]);
         try {
             $report = $this->data($this->rest('POST', '/drills', ['category' => 'marketing']));
         } finally {
