@@ -23,7 +23,7 @@ final class DrillsModule
             (new DrillsController($this->services, $runner))->register_routes();
         });
         // A drill whose process died leaves its category paused by the drill: put it back on the
-        // next request (free unless that is the case), and sweep forgotten rows daily.
+        // next request (free unless that is the case), and sweep forgotten rows with the hourly maintenance job.
         add_action('init', [$recovery, 'on_request'], 20);
         add_action(Maintenance::HOOK, static function () use ($recovery): void {
             $recovery->recover();
