@@ -120,8 +120,9 @@ final class ConfigCommand extends CommandSupport
         if (empty($assoc_args['yes']) && method_exists(\WP_CLI::class, 'confirm')) {
             \WP_CLI::confirm(sprintf('Apply %s to %s?', self::summary($preview['summary']), home_url()), $assoc_args);
         }
-        $this->guarded(function () use ($document): void {
-            $report = $this->transfer->import($document, false, $this->actor(), Source::Cli->value);
+        $this->guarded(function () use ($document, $preview): void {
+            // What was printed is what is applied: a change on the site meanwhile refuses (409).
+            $report = $this->transfer->import($document, false, $this->actor(), Source::Cli->value, $preview['changes_hash']);
             \WP_CLI::success(sprintf('Imported: %s.', self::summary($report['summary'])));
         });
     }

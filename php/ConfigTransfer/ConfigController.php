@@ -58,6 +58,7 @@ final class ConfigController extends Controller
                 'args' => [
                     'config' => ['type' => 'object', 'required' => true, 'description' => 'A document exported by GET /config.'],
                     'dry_run' => ['type' => 'boolean', 'default' => false, 'description' => 'Validate and show the changes without applying them.'],
+                    'changes_hash' => ['type' => 'string', 'description' => 'changes_hash of the dry run that was read: refuses (409) if the changes differ now.'],
                 ],
             ],
             'schema' => [$this, 'get_import_schema'],
@@ -98,7 +99,7 @@ final class ConfigController extends Controller
     {
         return $this->respond(function () use ($request) {
             $body = (array) $request->get_json_params();
-            return $this->transfer->import($body['config'] ?? null, $request->get_param('dry_run') === true, $this->services->actors->current(), RequestSource::current()->value);
+            return $this->transfer->import($body['config'] ?? null, $request->get_param('dry_run') === true, $this->services->actors->current(), RequestSource::current()->value, $request->get_param('changes_hash'));
         });
     }
 
@@ -180,6 +181,7 @@ final class ConfigController extends Controller
                     'change' => ['type' => 'string', 'enum' => ['added', 'changed', 'unchanged', 'skipped', 'not_in_file']],
                     'fields' => ['type' => 'array', 'items' => ['type' => 'object', 'properties' => ['path' => ['type' => 'string'], 'from' => $value, 'to' => $value]]],
                 ]]],
+                'changes_hash' => ['type' => 'string', 'description' => 'sha256 of changes; send it back with the real import.'],
                 'summary' => ['type' => 'object', 'additionalProperties' => ['type' => 'integer']],
                 'warnings' => ['type' => 'array', 'items' => ['type' => 'string']],
                 'source' => ['type' => 'object', 'properties' => [

@@ -10,6 +10,7 @@ use SophMate\SafeMode\Domain\Config\ConfigDocument;
 use SophMate\SafeMode\Domain\Config\ConfigDocumentDiff;
 use SophMate\SafeMode\Domain\Config\ConfigDocumentResult;
 use SophMate\SafeMode\Domain\Config\ConfigDocumentState;
+use SophMate\SafeMode\Domain\Exception\Conflict;
 use SophMate\SafeMode\Domain\Exception\InvalidInput;
 use SophMate\SafeMode\Domain\Exception\StorageUnavailable;
 use SophMate\SafeMode\Notifications\NotificationSettings;
@@ -54,11 +55,18 @@ final class ConfigTransfer
      * Validates $document and, unless $dry_run, applies it. An invalid document throws InvalidInput
      * sophmate_invalid_config with data.errors [{path, code, message}] and changes nothing.
      *
+     * $checked_hash, when given, is the changes_hash of the dry run the operator read: if the
+     * changes differ now (someone edited the site in between), nothing is applied (409).
+     *
      * @param mixed $document decoded JSON
-     * @return array{applied:bool,dry_run:bool,changes:list<array<string,mixed>>,summary:array<string,int>,warnings:list<string>,source:array<string,string>}
+     * @param mixed $checked_hash
+     * @return array{applied:bool,dry_run:bool,changes:list<array<string,mixed>>,changes_hash:string,summary:array<string,int>,warnings:list<string>,source:array<string,string>}
      */
-    public function import($document, bool $dry_run, Actor $actor, string $source): array
+    public function import($document, bool $dry_run, Actor $actor, string $source, $checked_hash = null): array
     {
+        if ($checked_hash !== null && (!is_string($checked_hash) || preg_match('/^[0-9a-f]{64}$/', $checked_hash) !== 1)) {
+            throw new InvalidInput('sophmate_invalid_changes_hash', 'changes_hash must be the changes_hash of a dry run: 64 hexadecimal characters.');
+        }
         $current = $this->current();
         $result = $this->with_site_rules(ConfigDocument::parse($document, $current, $this->users, $this->services->clock->now()), $document);
         if (!$result->is_valid() || $result->target === null) {
@@ -70,7 +78,11 @@ final class ConfigTransfer
         }
         $changes = ConfigDocument::diff($result, $current, $this->users);
         $summary = ConfigDocumentDiff::summary($changes);
-        $report = ['applied' => false, 'dry_run' => $dry_run, 'changes' => $changes, 'summary' => $summary, 'warnings' => $result->warnings, 'source' => $result->source];
+        $hash = hash('sha256', (string) wp_json_encode($changes));
+        $report = ['applied' => false, 'dry_run' => $dry_run, 'changes' => $changes, 'changes_hash' => $hash, 'summary' => $summary, 'warnings' => $result->warnings, 'source' => $result->source];
+        if (!$dry_run && $checked_hash !== null && !hash_equals($hash, $checked_hash)) {
+            throw new Conflict('sophmate_config_changed_since_check', __('The site or the file changed since the check: nothing was applied. Check again and read the new changes.', 'sophmate-safe-mode'));
+        }
         $writes = array_values(array_filter($changes, static fn (array $c): bool => in_array($c['change'], ['added', 'changed'], true)));
         if ($dry_run || $writes === []) {
             return $report;

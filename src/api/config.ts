@@ -62,6 +62,8 @@ export const configImportResultSchema = z.object( {
 	applied: z.boolean(),
 	dry_run: z.boolean(),
 	changes: z.array( configChangeSchema ),
+	/** Send back with the real import: refused (409) if the changes differ by then. */
+	changes_hash: z.string(),
 	summary: z.record( z.string(), z.number().int() ),
 	warnings: z.array( z.string() ),
 	source: z.object( {
@@ -98,17 +100,23 @@ export function fetchConfigEnvironment(): Promise< ConfigEnvironment > {
  * POST /config/import. Rejects with an ApiError `sophmate_invalid_config`
  * whose `configErrors()` are the file's problems, each with its JSON path.
  *
- * @param config The parsed file.
- * @param dryRun Only validate and list the changes.
+ * @param config      The parsed file.
+ * @param dryRun      Only validate and list the changes.
+ * @param changesHash `changes_hash` of the dry run the operator read.
  */
 export function importConfig(
 	config: unknown,
-	dryRun: boolean
+	dryRun: boolean,
+	changesHash?: string
 ): Promise< ConfigImportResult > {
 	return request( configImportResultSchema, {
 		path: route( '/config/import' ),
 		method: 'POST',
-		data: { config, dry_run: dryRun },
+		data: {
+			config,
+			dry_run: dryRun,
+			...( changesHash ? { changes_hash: changesHash } : {} ),
+		},
 	} );
 }
 

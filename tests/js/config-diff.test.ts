@@ -161,6 +161,7 @@ describe( 'errors, summary and file name', () => {
 			applied: false,
 			dry_run: true,
 			changes,
+			changes_hash: 'a'.repeat( 64 ),
 			summary: { added: 1 },
 			warnings: [],
 			source: { environment: 'staging', site: 'x', exported_at: '' },

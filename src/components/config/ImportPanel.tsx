@@ -86,7 +86,7 @@ export function ImportPanel( { environment }: { environment: string } ) {
 			return;
 		}
 		setBusy( true );
-		importConfig( checked.config, false )
+		importConfig( checked.config, false, checked.result.changes_hash )
 			.then( ( result ) => {
 				confirm(
 					sprintf(
@@ -100,7 +100,14 @@ export function ImportPanel( { environment }: { environment: string } ) {
 				);
 				reset( '' );
 			} )
-			.catch( ( e: unknown ) => fail( toApiError( e ).message ) )
+			.catch( ( e: unknown ) => {
+				const error = toApiError( e );
+				fail( error.message );
+				if ( error.code === 'sophmate_config_changed_since_check' ) {
+					// What was read is no longer what would be applied: read it again first.
+					setChecked( null );
+				}
+			} )
 			.finally( () => {
 				setBusy( false );
 				setConfirming( false );

@@ -44,6 +44,7 @@ const result = {
 		},
 		{ type: 'settings', id: 'settings', change: 'unchanged', fields: [] },
 	],
+	changes_hash: 'a'.repeat( 64 ),
 	summary: { added: 1, changed: 1, unchanged: 1, skipped: 0, not_in_file: 0 },
 	warnings: [ 'automations[0].mode: never raises a mode' ],
 	source: {
@@ -104,6 +105,11 @@ describe( 'Configuration tab', () => {
 			within( dialog ).getByRole( 'button', { name: 'Apply' } )
 		);
 		await waitFor( () => expect( applied ).toBe( true ) );
+		expect( lastBody( IMPORT ) ).toEqual( {
+			config: doc,
+			dry_run: false,
+			changes_hash: 'a'.repeat( 64 ),
+		} );
 		await waitFor( () =>
 			expect( snackbarTexts().join() ).toContain(
 				'Configuration imported: 1 added, 1 changed'

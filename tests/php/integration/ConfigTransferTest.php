@@ -343,6 +343,25 @@ final class ConfigTransferTest extends IntegrationTestCase
         self::assertSame('draft', $this->services->stored_automations->all()[$this->automation]->mode->value);
     }
 
+    public function test_apply_with_the_hash_of_the_check_refuses_when_the_site_changed_in_between(): void
+    {
+        $this->configure();
+        $doc = $this->changed($this->export());
+        $checked = $this->data($this->import($doc, true));
+        self::assertMatchesRegularExpression('/^[0-9a-f]{64}$/', $checked['changes_hash']);
+        self::assertSame(200, $this->rest('PATCH', '/categories/commerce', ['review_every_days' => 21])->get_status());
+        $stored = $this->stored_options();
+
+        $response = $this->rest('POST', '/config/import', ['config' => $doc, 'changes_hash' => $checked['changes_hash']]);
+        $this->assertError($response, 409, 'sophmate_config_changed_since_check');
+        self::assertSame($stored, $this->stored_options());
+        $this->assertError($this->rest('POST', '/config/import', ['config' => $doc, 'changes_hash' => 'nope']), 400, 'sophmate_invalid_changes_hash');
+
+        $again = $this->data($this->import($doc, true));
+        $response = $this->rest('POST', '/config/import', ['config' => $doc, 'changes_hash' => $again['changes_hash']]);
+        self::assertTrue($this->data($response)['applied']);
+    }
+
     public function test_a_pause_only_user_may_neither_export_nor_import(): void
     {
         $pauser = $this->user_with_role('subscriber');
