@@ -55,9 +55,18 @@ export function NotificationSettingsForm( { onSent }: { onSent: () => void } ) {
 	}, [ settings ] );
 
 	if ( error !== null && settings === null ) {
+		const forbidden = error.status === 401 || error.status === 403;
 		return (
-			<Notice status="error" isDismissible={ false }>
-				{ error.message }
+			<Notice
+				status={ forbidden ? 'info' : 'error' }
+				isDismissible={ false }
+			>
+				{ forbidden
+					? __(
+							'Only people who may manage automation (sophmate_manage_automation) can see and change the site-level targets.',
+							'sophmate-safe-mode'
+						)
+					: error.message }
 			</Notice>
 		);
 	}
