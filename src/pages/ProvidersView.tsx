@@ -19,6 +19,21 @@ import { providersStore } from '../store/providers';
 import { statusStore } from '../store/status';
 import type { Route } from '../utils/route';
 
+/**
+ * Where the status shown comes from, in words.
+ *
+ * @param provider Provider.
+ */
+function sourceLabel( provider: Provider ): string {
+	if ( provider.status_source === 'polled' ) {
+		return __( 'Status page', 'sophmate-safe-mode' );
+	}
+	if ( provider.status_url && ! provider.polled_status ) {
+		return __( 'Status page (not read yet)', 'sophmate-safe-mode' );
+	}
+	return __( 'Set by hand', 'sophmate-safe-mode' );
+}
+
 type Dialog =
 	| { kind: 'edit'; provider: Provider | null }
 	| { kind: 'delete'; provider: Provider }
@@ -160,9 +175,7 @@ export function ProvidersView( {
 				header: __( 'Source', 'sophmate-safe-mode' ),
 				cell: ( provider ) => (
 					<>
-						{ provider.status_source === 'polled'
-							? __( 'Status page', 'sophmate-safe-mode' )
-							: __( 'Set by hand', 'sophmate-safe-mode' ) }
+						{ sourceLabel( provider ) }
 						{ provider.status_url && (
 							<>
 								<br />

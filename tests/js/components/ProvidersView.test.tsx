@@ -100,7 +100,7 @@ describe( 'Providers tab', () => {
 	} );
 
 	it( 'checks now and says the new status', async () => {
-		const user = userEvent.setup();
+		const user = userEvent.setup( { delay: null } );
 		render();
 		await user.click(
 			await screen.findByTestId( 'provider-check-openai' )
@@ -117,7 +117,7 @@ describe( 'Providers tab', () => {
 	} );
 
 	it( 'shows a server refusal under the field it names and keeps the dialog open', async () => {
-		const user = userEvent.setup();
+		const user = userEvent.setup( { delay: null } );
 		render();
 		await user.click( await screen.findByTestId( 'provider-add' ) );
 		const form = screen.getByTestId( 'provider-edit-form' );
@@ -136,7 +136,7 @@ describe( 'Providers tab', () => {
 			).toBeTruthy()
 		);
 		expect( screen.getByTestId( 'provider-edit-form' ) ).toBe( form );
-	} );
+	}, 20000 );
 
 	it( 'offers no changes to someone who may only pause', async () => {
 		render( { boot: pauserBoot } );
