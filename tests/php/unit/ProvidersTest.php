@@ -108,6 +108,13 @@ final class ProvidersTest extends TestCase
         self::assertSame(['degraded', 'polled'], [$page_moved->status, $page_moved->status_source]);
     }
 
+    public function test_a_status_set_by_hand_before_any_poll_gives_way_to_the_first_reading(): void
+    {
+        $manual = self::openai(['status' => 'outage']);
+        $polled = $manual->with_reading(new StatusReading('operational'), self::time('2026-11-26T10:05:00Z'));
+        self::assertSame(['operational', 'polled'], [$polled->status, $polled->status_source]);
+    }
+
     public function test_repeating_the_polled_status_in_a_put_is_not_an_override(): void
     {
         $polled = self::openai()->with_reading(new StatusReading('operational'), self::time('2026-11-26T10:05:00Z'));
