@@ -17,6 +17,8 @@ use SophMate\SafeMode\Domain\Text;
 final class ConfigDocumentReader
 {
     private const MODE_RANK = ['draft' => 0, 'read_only' => 1, 'live' => 2];
+    // The notification settings' own limit per list (php/Notifications/NotificationSettings.php).
+    private const MAX_TARGETS = 20;
     private const CATEGORY_KEYS = ['slug', 'builtin', 'label', 'description', 'owner', 'backup_owner', 'policy', 'review_every_days', 'providers', 'notify', 'breakers'];
     private const AUTOMATION_KEYS = ['id', 'origin', 'label', 'kind', 'category', 'owner', 'mode', 'cron_hooks', 'rest_routes', 'providers', 'checklist', 'retry'];
     private const PROVIDER_KEYS = ['slug', 'label', 'hosts', 'status_url'];
@@ -424,19 +426,34 @@ final class ConfigDocumentReader
                 $this->error("notifications.$key", 'sophmate_invalid_notify', sprintf('notifications.%s must be a list.', $key));
                 continue;
             }
+            if (count($list) > self::MAX_TARGETS) {
+                $this->error("notifications.$key", 'sophmate_invalid_notify', sprintf('notifications.%s holds %d entries; at most %d.', $key, count($list), self::MAX_TARGETS));
+                continue;
+            }
+            // Normalized the way the notification settings store them (trimmed; emails unique
+            // whatever their case), so what is written reads back exactly as validated.
             $valid = [];
             foreach ($list as $i => $value) {
-                $ok = is_string($value) && ($key === 'emails' ? filter_var($value, FILTER_VALIDATE_EMAIL) !== false : $this->attempt("notifications.{$key}[$i]", static fn () => Text::url($value, 'notify')) !== false);
-                if (!$ok && $key === 'emails') {
-                    $this->error("notifications.{$key}[$i]", 'sophmate_invalid_notify', sprintf('"%s" is not an email address.', Text::clip(is_string($value) ? $value : gettype($value), 80)));
-                } elseif (!$ok && !is_string($value)) {
-                    $this->error("notifications.{$key}[$i]", 'sophmate_invalid_notify', 'Each webhook must be an http(s) URL.');
-                }
-                if ($ok) {
-                    $valid[] = $value;
+                $path = "notifications.{$key}[$i]";
+                if (!is_string($value)) {
+                    $this->error($path, 'sophmate_invalid_notify', sprintf('notifications.%s must hold text.', $key));
+                } elseif ($key === 'emails') {
+                    $email = trim($value);
+                    if (filter_var($email, FILTER_VALIDATE_EMAIL) === false) {
+                        $this->error($path, 'sophmate_invalid_notify', sprintf('"%s" is not an email address.', Text::clip($value, 80)));
+                    } else {
+                        $valid[strtolower($email)] = $email;
+                    }
+                } else {
+                    $url = $this->attempt($path, static fn () => Text::url($value, 'notify'));
+                    if (is_string($url)) {
+                        $valid[$url] = $url;
+                    } elseif ($url === null) {
+                        $this->error($path, 'sophmate_invalid_notify', 'A webhook must be an http(s) URL.');
+                    }
                 }
             }
-            $targets[$key] = array_values(array_unique($valid));
+            $targets[$key] = array_values($valid);
         }
         return $targets;
     }

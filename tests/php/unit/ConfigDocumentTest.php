@@ -259,14 +259,14 @@ final class ConfigDocumentTest extends TestCase
         $doc = self::exported();
         $doc['automations'][0]['mode'] = 'draft';
         $doc['categories'][0]['breakers']['webhook_secret'] = 'shh';
-        $doc['notifications'] = ['emails' => ['ops@example.test'], 'webhooks' => [], 'webhook_secret' => 'a-very-long-secret-value'];
+        $doc['notifications'] = ['emails' => ['ops@example.test', ' OPS@example.test'], 'webhooks' => [' https://hooks.example.test/a '], 'webhook_secret' => 'a-very-long-secret-value'];
         $result = self::parse($doc);
         self::assertSame([], $result->errors);
         self::assertSame('draft', $result->target->automations['nightly-sync']->mode->value);
         self::assertArrayNotHasKey('webhook_secret', $result->target->categories[$doc['categories'][0]['slug']]->breakers);
         self::assertStringContainsString('categories[0].breakers.webhook_secret looks like a secret', implode("\n", $result->warnings));
         self::assertStringContainsString('notifications.webhook_secret looks like a secret', implode("\n", $result->warnings));
-        self::assertSame(['emails' => ['ops@example.test'], 'webhooks' => []], $result->target->notifications);
+        self::assertSame(['emails' => ['OPS@example.test'], 'webhooks' => ['https://hooks.example.test/a']], $result->target->notifications);
         self::assertSame(['added' => 0, 'changed' => 2, 'unchanged' => 11, 'skipped' => 0, 'not_in_file' => 0], ConfigDocumentDiff::summary(ConfigDocument::diff($result, self::state(), self::users())));
     }
 }
