@@ -40,10 +40,11 @@ final class ReviewsCommand extends CommandSupport
      *     wp sophmate reviews list
      *     wp sophmate reviews list --format=json
      *
+     * @subcommand list
      * @param list<string> $args
      * @param array<string,mixed> $assoc_args
      */
-    public function list(array $args, array $assoc_args): void
+    public function list_(array $args, array $assoc_args): void
     {
         $this->guarded(function () use ($assoc_args): void {
             $escalations = [];

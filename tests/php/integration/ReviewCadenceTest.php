@@ -341,7 +341,7 @@ final class ReviewCadenceTest extends IntegrationTestCase
         $cadence = new CadenceService($this->services, $store);
         $command = new ReviewsCommand($this->services, $cadence, new DailyReview($this->services, $cadence, $store));
 
-        $command->list([], ['format' => 'json']);
+        $command->list_([], ['format' => 'json']);
         $rows = array_column(\WP_CLI::$formatted[0]['rows'], null, 'category');
         self::assertSame('OVERDUE', $rows['marketing']['overdue']);
         self::assertStringContainsString('paused_scope_touched_records', (string) $rows['marketing']['escalations']);
