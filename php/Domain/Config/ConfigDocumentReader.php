@@ -23,7 +23,7 @@ final class ConfigDocumentReader
     private const AUTOMATION_KEYS = ['id', 'origin', 'label', 'kind', 'category', 'owner', 'mode', 'cron_hooks', 'rest_routes', 'providers', 'checklist', 'retry'];
     private const PROVIDER_KEYS = ['slug', 'label', 'hosts', 'status_url'];
     // Provider state a polling or hand-set status produces: never configuration, ignored quietly.
-    private const PROVIDER_RUNTIME = ['status', 'checked_at', 'status_source', 'last_polled_at', 'last_error'];
+    private const PROVIDER_RUNTIME = ['status', 'checked_at', 'status_source', 'status_description', 'last_polled_at', 'last_error', 'used_by'];
 
     /** @var list<array{path:string,code:string,message:string}> */
     private array $errors = [];
