@@ -1,7 +1,11 @@
 import { test, expect, type Page } from '@playwright/test';
 
+import {
+	automationReadinessSchema,
+	modeChangeSchema,
+} from '../src/api/readiness';
 import { capture } from './support/screenshots';
-import { wpEval } from './support/site';
+import { readSite, wpEval } from './support/site';
 
 const HOOK = 'acme_newsletter_send';
 const ID = 'acme_newsletter_send';
@@ -219,4 +223,93 @@ test( 'an admin governs another plugin’s cron hook, fills its checklist, runs 
 		runs.map( ( run ) => run.id ).sort()
 	);
 	expect( context.drill_id ).toEqual( expect.any( Number ) );
+} );
+
+test.describe( 'over REST', () => {
+	// Application password only: a login cookie without a nonce would count as logged out.
+	test.use( { storageState: { cookies: [], origins: [] } } );
+
+	test( 'the readiness routes answer what the admin app’s schemas read, and a skipped step is refused naming what is missing', async ( {
+		request: plain,
+	} ) => {
+		const site = readSite();
+		const base = `${ site.url }/wp-json/sophmate-safe-mode/v1`;
+		const headers = {
+			Authorization: `Basic ${ Buffer.from(
+				`${ site.admin_user }:${ site.app_password }`
+			).toString( 'base64' ) }`,
+		};
+		const request = {
+			get: ( url: string ) => plain.get( url, { headers } ),
+			post: ( url: string, options: { data: unknown } ) =>
+				plain.post( url, { ...options, headers } ),
+			fetch: ( url: string, options: { method: string } ) =>
+				plain.fetch( url, { ...options, headers } ),
+		};
+		const created = await request.post( `${ base }/automations`, {
+			data: {
+				id: ID,
+				label: LABEL,
+				kind: 'workflow',
+				category: 'marketing',
+				owner: 'admin',
+				cron_hooks: [ HOOK ],
+			},
+		} );
+		expect( created.status() ).toBe( 201 );
+
+		const readiness = automationReadinessSchema.parse(
+			await (
+				await request.get( `${ base }/automations/${ ID }/readiness` )
+			).json()
+		);
+		expect( readiness ).toMatchObject( {
+			mode: 'draft',
+			next: 'read_only',
+			candidates: [],
+		} );
+		const declared = ( await (
+			await request.fetch( `${ base }/automations/${ ID }/readiness`, {
+				method: 'OPTIONS',
+			} )
+		).json() ) as { schema: { properties: Record< string, unknown > } };
+		for ( const key of Object.keys( automationReadinessSchema.shape ) ) {
+			expect( Object.keys( declared.schema.properties ) ).toContain(
+				key
+			);
+		}
+
+		const skipped = await request.post(
+			`${ base }/automations/${ ID }/mode`,
+			{
+				data: { mode: 'live' },
+			}
+		);
+		expect( skipped.status() ).toBe( 409 );
+		const refusal = ( await skipped.json() ) as {
+			code: string;
+			message: string;
+			data: { missing: Array< { id: string; label: string } > };
+		};
+		expect( refusal.code ).toBe( 'sophmate_not_ready' );
+		expect( refusal.data.missing.map( ( item ) => item.id ) ).toEqual(
+			expect.arrayContaining( [
+				'read_only_step',
+				'checklist.trigger',
+				'drill',
+				'read_only_runs',
+			] )
+		);
+		for ( const item of refusal.data.missing ) {
+			expect( refusal.message ).toContain( item.label );
+		}
+
+		const down = await request.post( `${ base }/automations/${ ID }/mode`, {
+			data: { mode: 'draft' },
+		} );
+		expect( modeChangeSchema.parse( await down.json() ) ).toMatchObject( {
+			changed: false,
+			mode: 'draft',
+		} );
+	} );
 } );
