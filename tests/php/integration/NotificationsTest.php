@@ -563,4 +563,17 @@ final class NotificationsTest extends IntegrationTestCase
         self::assertSame('passed', $report['outcome'], (string) ($report['failure_reason'] ?? ''));
         self::assertSame([], $events, 'the drill\'s own pause and restore are not incidents');
     }
+
+    public function test_the_daily_review_escalation_reaches_people_through_the_outbox(): void
+    {
+        $this->rest('PATCH', '/categories/marketing', ['owner_id' => null, 'backup_owner_id' => null]);
+        $this->forget_caches();
+        do_action(\SophMate\SafeMode\Cadence\DailyReview::HOOK);
+        $this->deliver();
+        $rows = array_values(array_filter($this->outbox(), static fn (array $r): bool => $r['event'] === 'escalation'));
+        self::assertNotEmpty($rows, 'an ownerless category escalates');
+        self::assertSame(['sent'], array_values(array_unique(array_column($rows, 'status'))));
+        $subjects = array_column($this->mails, 'subject');
+        self::assertContains($rows[0]['subject'], $subjects);
+    }
 }
