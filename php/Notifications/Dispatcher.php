@@ -27,12 +27,18 @@ final class Dispatcher
 
     /**
      * @param list<int> $ids
+     * @param float|null $budget_seconds stop starting new deliveries after this long; what is left
+     *                                   stays due and goes to the retry job
      * @return int how many were delivered
      */
-    public function deliver_ids(array $ids): int
+    public function deliver_ids(array $ids, ?float $budget_seconds = null): int
     {
         $sent = 0;
+        $started = microtime(true);
         foreach ($ids as $id) {
+            if ($budget_seconds !== null && microtime(true) - $started > $budget_seconds) {
+                break;
+            }
             $sent += $this->deliver_one($id) ? 1 : 0;
         }
         $this->schedule_retry();

@@ -21,6 +21,9 @@ use SophMate\SafeMode\Domain\Scope;
  */
 final class Notifier
 {
+    /** Deliveries at shutdown start only within this many seconds; later ones go to the retry job. */
+    public const SHUTDOWN_BUDGET_SECONDS = 10.0;
+
     /** @var list<int> */
     private array $queued = [];
     private bool $shutdown_hooked = false;
@@ -203,14 +206,24 @@ final class Notifier
         return array_values(array_filter(array_map(fn (int $id): ?array => $this->outbox->get($id), $ids)));
     }
 
-    /** Delivers what this request queued; runs at shutdown. */
+    /**
+     * Delivers what this request queued; runs at shutdown. Where the server allows it, the
+     * response goes to the client first, so a slow webhook never holds up the pause button;
+     * and whatever does not fit in the time budget is left to the retry job.
+     */
     public function flush(): void
     {
         $ids = $this->queued;
         $this->queued = [];
-        if ($ids !== []) {
-            $this->dispatcher->deliver_ids($ids);
+        if ($ids === []) {
+            return;
         }
+        if (PHP_SAPI !== 'cli' && function_exists('fastcgi_finish_request')) {
+            fastcgi_finish_request();
+        } elseif (PHP_SAPI !== 'cli' && function_exists('litespeed_finish_request')) {
+            litespeed_finish_request();
+        }
+        $this->dispatcher->deliver_ids($ids, self::SHUTDOWN_BUDGET_SECONDS);
     }
 
     /**
