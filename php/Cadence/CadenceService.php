@@ -82,7 +82,13 @@ final class CadenceService
             return;
         }
         $threshold = max(1, $this->services->settings->int('review_after_failed_runs'));
-        $failed = $this->services->runs->count_by_status(new RunQuery($slug, null, RunStatus::Failed->value, $now->modify('-24 hours')))['failed'];
+        // Failures a review already looked at do not count again (runs are stored to the second:
+        // one started in the second of the review counts as seen).
+        $since = $now->modify('-24 hours');
+        if ($schedule->last_review !== null && $schedule->last_review->at > $since) {
+            $since = $schedule->last_review->at->modify('+1 second');
+        }
+        $failed = $this->services->runs->count_by_status(new RunQuery($slug, null, RunStatus::Failed->value, $since))['failed'];
         if ($failed < $threshold) {
             return;
         }

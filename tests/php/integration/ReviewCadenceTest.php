@@ -120,6 +120,7 @@ final class ReviewCadenceTest extends IntegrationTestCase
     {
         $this->run_once();
         self::assertSame(200, $this->rest('POST', '/categories/marketing/reviews', ['note' => 'First run looked fine'])->get_status());
+        sleep(1); // Runs are stored to the second; one in the second of a review counts as reviewed.
         $this->run_once(true);
         $this->run_once(true);
         self::assertFalse($this->cadence()['overdue'], 'two failures are below the default threshold of 3');
@@ -131,9 +132,20 @@ final class ReviewCadenceTest extends IntegrationTestCase
         $this->run_once(true);
         self::assertCount(2, $this->audit_of('review_due'), 'first run and the threshold, not every failure');
 
-        $this->services->settings->update(['review_after_failed_runs' => 10]);
         self::assertSame(200, $this->rest('POST', '/categories/marketing/reviews', ['note' => 'Fixed SMTP'])->get_status());
+        sleep(1); // Runs are stored to the second: the next ones must start after the review.
         $this->run_once(true);
+        $this->run_once(true);
+        self::assertFalse($this->cadence()['overdue'], 'failures the review already covered do not count again');
+        $this->run_once(true);
+        self::assertTrue($this->cadence()['overdue'], 'three new failures do');
+
+        $this->services->settings->update(['review_after_failed_runs' => 10]);
+        self::assertSame(200, $this->rest('POST', '/categories/marketing/reviews', ['note' => 'Fixed SMTP again'])->get_status());
+        sleep(1);
+        foreach (range(1, 3) as $_) {
+            $this->run_once(true);
+        }
         self::assertFalse($this->cadence()['overdue'], 'the threshold is a setting');
     }
 
