@@ -325,6 +325,41 @@ final class ReviewCadenceTest extends IntegrationTestCase
         self::assertSame('backup_owner', $late[$who['backup']]);
     }
 
+    /**
+     * Every key of a response is declared in the route's schema (what the admin app's zod schemas read).
+     *
+     * @param array<string,mixed> $schema
+     */
+    private static function assertDeclared(array $schema, mixed $value, string $where): void
+    {
+        if (!is_array($value) || $value === []) {
+            return;
+        }
+        if (array_is_list($value)) {
+            foreach ($value as $i => $item) {
+                self::assertDeclared($schema['items'] ?? [], $item, "{$where}[{$i}]");
+            }
+            return;
+        }
+        foreach ($value as $key => $item) {
+            self::assertArrayHasKey($key, $schema['properties'] ?? [], "{$where}.{$key} is declared");
+            self::assertDeclared($schema['properties'][$key], $item, "{$where}.{$key}");
+        }
+    }
+
+    public function test_the_responses_hold_only_fields_their_route_schemas_declare(): void
+    {
+        $this->escalating_site();
+        self::assertSame(200, $this->rest('POST', '/categories/support/reviews', ['note' => 'n', 'reviewed' => ['runs']])->get_status());
+        foreach ([['GET', '/reviews', []], ['GET', '/categories/support/cadence', []], ['POST', '/reviews/digest', ['dry_run' => true]]] as [$method, $route, $body]) {
+            $response = $this->rest($method, $route, $body);
+            self::assertSame(200, $response->get_status(), $route);
+            $schema = $this->data($this->rest('OPTIONS', $route))['schema'] ?? [];
+            self::assertNotEmpty($schema, "$route declares a schema");
+            self::assertDeclared($schema, $this->data($response), $route);
+        }
+    }
+
     public function test_the_daily_event_is_scheduled_on_activation_and_lazily_and_removed_on_deactivation(): void
     {
         DailyReview::unschedule();
