@@ -68,6 +68,10 @@ final class DrillRunner
             'actor' => $actor->to_array(),
             'automations' => $plan->automation_ids(),
         ]);
+        if ($id <= 0) {
+            // Without its row, a drill that died midway could not be put right: do not start it.
+            throw new StorageUnavailable('sophmate_drill_unrecorded', 'The drill could not be recorded (drills table unavailable), so it was not started; nothing was paused.');
+        }
         $first = $this->services->drills->running($slug)[0]['id'] ?? $id;
         if ($first !== $id) {
             // Another request started a drill of this category at the same moment: it goes first.
