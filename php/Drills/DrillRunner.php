@@ -208,7 +208,8 @@ final class DrillRunner
     {
         $people = [];
         foreach ($plan->restart_owner_ids() as $user_id) {
-            $people[$user_id] = $this->services->actors->by_id($user_id)?->to_array();
+            // A deleted user restarts nothing: null, so the report says nobody rather than a ghost.
+            $people[$user_id] = get_userdata($user_id) === false ? null : $this->services->actors->by_id($user_id)?->to_array();
         }
         return $people;
     }

@@ -89,12 +89,15 @@ final class DrillReport
                 $owners[] = $this->people[$id];
             }
         }
+        $missing = $category->policy->restart_owner_id !== null && $owner === null
+            ? sprintf('The restart owner (user #%d) no longer exists; ', $category->policy->restart_owner_id)
+            : '';
         if ($owner !== null) {
             $detail = sprintf('%s restarts this category after a real pause (restart owner).', $owner['name'] !== '' ? $owner['name'] : $owner['login']);
         } elseif ($owners !== []) {
-            $detail = sprintf('No restart owner is set; %s (owner) would restart it.', $owners[0]['name'] !== '' ? $owners[0]['name'] : $owners[0]['login']);
+            $detail = $missing . sprintf('%s%s (owner) would restart it.', $missing === '' ? 'No restart owner is set; ' : '', $owners[0]['name'] !== '' ? $owners[0]['name'] : $owners[0]['login']);
         } else {
-            $detail = 'Nobody is named to restart this category: set a restart owner or an owner in its pause policy.';
+            $detail = $missing . 'Nobody is named to restart this category: set a restart owner or an owner in its pause policy.';
         }
         return ['owner' => $owner, 'owners' => $owners, 'detail' => $detail];
     }

@@ -189,6 +189,16 @@ final class DrillsTest extends TestCase
         self::assertStringStartsWith('Nobody is named to restart', $report['restart']['detail']);
     }
 
+    public function test_a_restart_owner_who_no_longer_exists_is_named_as_missing(): void
+    {
+        $plan = DrillPlan::for(self::category(['restart_owner_id' => 9]), self::automations());
+        $restart = self::report($plan, self::all_held($plan), ['people' => [9 => null, 7 => self::ALICE, 8 => null]])->to_array()['restart'];
+
+        self::assertNull($restart['owner']);
+        self::assertSame([self::ALICE], $restart['owners']);
+        self::assertSame('The restart owner (user #9) no longer exists; Alice Ops (owner) would restart it.', $restart['detail']);
+    }
+
     public function test_a_route_pattern_is_filled_with_a_sample_path_or_reported_as_impossible(): void
     {
         self::assertSame('/acme/v1/hook', RestProbe::instantiate('/acme/v1/hook'));
