@@ -18,6 +18,10 @@ foreach (['sophmate_safe_mode_switches', 'sophmate_safe_mode_categories', 'sophm
     delete_option($sophmate_option);
 }
 wp_clear_scheduled_hook('sophmate_safe_mode_maintenance');
+// Review cadence: schedules, the digest log and the daily job.
+delete_option('sophmate_safe_mode_review_cadence');
+delete_option('sophmate_safe_mode_digest_log');
+wp_clear_scheduled_hook('sophmate_safe_mode_daily_review');
 foreach (wp_roles()->role_objects as $sophmate_role) {
     $sophmate_role->remove_cap('sophmate_manage_automation');
     $sophmate_role->remove_cap('sophmate_pause_automation');
