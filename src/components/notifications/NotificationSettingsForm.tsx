@@ -10,6 +10,7 @@ import { useDispatch, useSelect } from '@wordpress/data';
 import { useEffect, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
+import { useBoot } from '../../boot';
 import { notificationsStore } from '../../store/notifications';
 import { useActionFeedback } from '../Snackbars';
 import {
@@ -45,17 +46,21 @@ export function NotificationSettingsForm( { onSent }: { onSent: () => void } ) {
 	const [ testing, setTesting ] = useState( false );
 	const [ serverError, setServerError ] = useState< string | null >( null );
 
+	const { canManage } = useBoot();
 	useEffect( () => {
-		void loadNotificationSettings();
-	}, [ loadNotificationSettings ] );
+		if ( canManage ) {
+			void loadNotificationSettings();
+		}
+	}, [ loadNotificationSettings, canManage ] );
 	useEffect( () => {
 		if ( settings !== null ) {
 			setDraft( draftFromSettings( settings ) );
 		}
 	}, [ settings ] );
 
-	if ( error !== null && settings === null ) {
-		const forbidden = error.status === 401 || error.status === 403;
+	if ( ! canManage || ( error !== null && settings === null ) ) {
+		const forbidden =
+			! canManage || error?.status === 401 || error?.status === 403;
 		return (
 			<Notice
 				status={ forbidden ? 'info' : 'error' }
@@ -66,7 +71,7 @@ export function NotificationSettingsForm( { onSent }: { onSent: () => void } ) {
 							'Only people who may manage automation (sophmate_manage_automation) can see and change the site-level targets.',
 							'sophmate-safe-mode'
 						)
-					: error.message }
+					: error?.message }
 			</Notice>
 		);
 	}
