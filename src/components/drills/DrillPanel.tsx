@@ -40,6 +40,7 @@ export function DrillPanel( { slug }: { slug: string } ) {
 		( select ) => {
 			const store = select( drillsStore );
 			const statuses = select( statusStore );
+			statuses.getStatus(); // Resolves owner and label when the panel is alone on a page.
 			const status = statuses.getCategoryStatus( slug );
 			const config = select( categoriesStore ).getCategory( slug );
 			return {
