@@ -11,13 +11,15 @@ defined('WP_UNINSTALL_PLUGIN') || exit;
 
 global $wpdb;
 
-foreach (['sophmate_runs', 'sophmate_run_events', 'sophmate_audit'] as $sophmate_table) {
+foreach (['sophmate_runs', 'sophmate_run_events', 'sophmate_audit', 'sophmate_drills', 'sophmate_notifications'] as $sophmate_table) {
     $wpdb->query("DROP TABLE IF EXISTS {$wpdb->prefix}{$sophmate_table}"); // phpcs:ignore
 }
-foreach (['sophmate_safe_mode_switches', 'sophmate_safe_mode_categories', 'sophmate_safe_mode_db_version', 'sophmate_safe_mode_providers', 'sophmate_safe_mode_settings', 'sophmate_safe_mode_held_events', 'sophmate_safe_mode_automations', 'sophmate_safe_mode_state_alarm'] as $sophmate_option) {
+foreach (['sophmate_safe_mode_switches', 'sophmate_safe_mode_categories', 'sophmate_safe_mode_db_version', 'sophmate_safe_mode_providers', 'sophmate_safe_mode_settings', 'sophmate_safe_mode_held_events', 'sophmate_safe_mode_automations', 'sophmate_safe_mode_state_alarm', 'sophmate_safe_mode_notifications'] as $sophmate_option) {
     delete_option($sophmate_option);
 }
-wp_clear_scheduled_hook('sophmate_safe_mode_maintenance');
+foreach (['sophmate_safe_mode_maintenance', 'sophmate_safe_mode_poll_providers', 'sophmate_safe_mode_notifications_retry'] as $sophmate_hook) {
+    wp_clear_scheduled_hook($sophmate_hook);
+}
 // Review cadence: schedules, the digest log and the daily job.
 delete_option('sophmate_safe_mode_review_cadence');
 delete_option('sophmate_safe_mode_digest_log');

@@ -88,14 +88,15 @@ final class Plugin
         (new StatusNotices($services))->register();
         (new PluginsScreenWarning($services, $plugin_file))->register();
         (new Commands($services))->register();
-        foreach ([
+        $modules = [
             new Drills\DrillsModule($services, $plugin_file),
             new Readiness\ReadinessModule($services, $plugin_file),
             new Cadence\CadenceModule($services, $plugin_file),
             new Providers\ProvidersModule($services, $plugin_file),
             new Notifications\NotificationsModule($services, $plugin_file),
             new ConfigTransfer\ConfigModule($services, $plugin_file),
-        ] as $module) {
+        ];
+        foreach ($modules as $module) {
             $module->register();
         }
 
