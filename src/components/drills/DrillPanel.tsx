@@ -56,10 +56,14 @@ export function DrillPanel( { slug }: { slug: string } ) {
 					config?.backup_owner_id ?? null,
 				],
 				label: status?.label ?? slug,
-				automations: statuses
-					.getAutomationStatuses()
-					.filter( ( automation ) => automation.category === slug )
-					.length,
+				// null until the status is known: no false "no automations" warning.
+				automations: statuses.hasLoaded()
+					? statuses
+							.getAutomationStatuses()
+							.filter(
+								( automation ) => automation.category === slug
+							).length
+					: null,
 			};
 		},
 		[ slug ]

@@ -11,7 +11,7 @@ import { ModalForm } from '../modal/ModalForm';
  *
  * @param props
  * @param props.label       Category label.
- * @param props.automations How many automations the category has (0 = nothing to drill).
+ * @param props.automations How many automations the category has (0 = nothing to drill; null = not known yet).
  * @param props.isRunning   Whether the drill is running.
  * @param props.error       The server's refusal of the last attempt.
  * @param props.onRun       Runs the drill.
@@ -26,7 +26,7 @@ export function RunDrillDialog( {
 	onClose,
 }: {
 	label: string;
-	automations: number;
+	automations: number | null;
 	isRunning: boolean;
 	error: ApiError | null;
 	onRun: () => void;
