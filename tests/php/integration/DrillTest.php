@@ -150,6 +150,7 @@ final class DrillTest extends IntegrationTestCase
         self::assertSame(['drill_started', 'pause', 'restore', 'drill_finished'], array_column($audit, 'action'));
         self::assertSame(['drill'], array_values(array_unique(array_column($audit, 'source'))));
 
+        self::assertSame('0', $this->db->get_var("SELECT COUNT(*) FROM {$this->services->schema->notifications_table()}"), 'a drill that passed notifies nobody');
         self::assertCount(1, $this->finished, 'drill_finished fired once');
         self::assertSame($report, json_decode((string) wp_json_encode($this->finished[0]), true), 'the action gets exactly the response body');
         $latest = $this->services->drills->latest('marketing');
