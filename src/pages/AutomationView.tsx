@@ -1,6 +1,6 @@
 import '../components/automation/automation.scss';
 
-import { Button, Notice, Spinner } from '@wordpress/components';
+import { Notice, Spinner } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { __ } from '@wordpress/i18n';
 import type { ReactNode } from 'react';
@@ -15,6 +15,7 @@ import { AuditTimeline, RecentRuns } from '../components/history';
 import { automationsStore } from '../store/automations';
 import { statusStore } from '../store/status';
 import type { Route } from '../utils/route';
+import { SectionError } from '../components/SectionError';
 
 function Section( {
 	title,
@@ -117,19 +118,14 @@ export function AutomationView( {
 		}
 		if ( configFailed ) {
 			return (
-				<Notice status="error" isDismissible={ false }>
-					{ __(
+				<SectionError
+					message={ __(
 						'The automation’s configuration could not be loaded.',
 						'sophmate-safe-mode'
-					) }{ ' ' }
-					{ configError.message }{ ' ' }
-					<Button
-						variant="link"
-						onClick={ () => void loadAutomation( id ) }
-					>
-						{ __( 'Try again', 'sophmate-safe-mode' ) }
-					</Button>
-				</Notice>
+					) }
+					error={ configError }
+					onRetry={ () => void loadAutomation( id ) }
+				/>
 			);
 		}
 		return <Loading />;

@@ -1,6 +1,5 @@
 import '../components/category/category.scss';
 
-import { Button } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -20,6 +19,7 @@ import { ownersStore } from '../store/owners';
 import { statusStore } from '../store/status';
 import { actorName } from '../utils/labels';
 import type { Route } from '../utils/route';
+import { SectionError } from '../components/SectionError';
 
 /**
  * The page of one category, for an operator in an incident: its switch and
@@ -84,21 +84,14 @@ export function CategoryView( {
 		let message;
 		if ( statusError ) {
 			message = (
-				<div role="alert">
-					<p>
-						{ __(
-							'The status could not be loaded:',
-							'sophmate-safe-mode'
-						) }{ ' ' }
-						{ statusError.message }
-					</p>
-					<Button
-						variant="secondary"
-						onClick={ () => void refreshStatus() }
-					>
-						{ __( 'Try again', 'sophmate-safe-mode' ) }
-					</Button>
-				</div>
+				<SectionError
+					message={ __(
+						'The status could not be loaded.',
+						'sophmate-safe-mode'
+					) }
+					error={ statusError }
+					onRetry={ () => void refreshStatus() }
+				/>
 			);
 		} else if ( ! statusLoaded ) {
 			message = <p>{ __( 'Loading…', 'sophmate-safe-mode' ) }</p>;

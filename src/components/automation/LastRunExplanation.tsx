@@ -1,4 +1,4 @@
-import { Button, Notice, Spinner } from '@wordpress/components';
+import { Notice, Spinner } from '@wordpress/components';
 import { useSelect } from '@wordpress/data';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -8,7 +8,6 @@ import {
 	fetchAudit,
 	fetchRun,
 	fetchRuns,
-	type ApiError,
 	type Run,
 } from '../../api';
 import { useBoot } from '../../boot';
@@ -23,6 +22,7 @@ import type { Route } from '../../utils/route';
 import { runStatusLabel } from '../../utils/run-labels';
 import { RouteLink } from '../ConsoleNav';
 import { useAsync } from './useAsync';
+import { SectionError } from '../SectionError';
 
 /** How many audit events of the automation are read for its switch story. */
 const AUDIT_EVENTS = 20;
@@ -57,25 +57,6 @@ function stepStateLabel( state: StepState ): string {
 		case 'stopped':
 			return __( 'stopped here', 'sophmate-safe-mode' );
 	}
-}
-
-function SectionError( {
-	message,
-	error,
-	onRetry,
-}: {
-	message: string;
-	error: ApiError;
-	onRetry: () => void;
-} ) {
-	return (
-		<Notice status="error" isDismissible={ false }>
-			{ message } { error.message }{ ' ' }
-			<Button variant="link" onClick={ onRetry }>
-				{ __( 'Try again', 'sophmate-safe-mode' ) }
-			</Button>
-		</Notice>
-	);
 }
 
 /**

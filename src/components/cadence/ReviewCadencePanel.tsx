@@ -22,6 +22,7 @@ import {
 	reviewSummary,
 } from './cadence';
 import { MarkReviewDoneModal } from './MarkReviewDoneModal';
+import { SectionError } from '../SectionError';
 
 /**
  * The category page's "Review cadence" panel: when the next review is due and
@@ -61,21 +62,14 @@ export function ReviewCadencePanel( {
 	let body;
 	if ( cadence === null && error ) {
 		body = (
-			<div role="alert">
-				<p>
-					{ __(
-						'The review cadence could not be loaded:',
-						'sophmate-safe-mode'
-					) }{ ' ' }
-					{ error.message }
-				</p>
-				<Button
-					variant="secondary"
-					onClick={ () => void refreshCadence( slug ) }
-				>
-					{ __( 'Try again', 'sophmate-safe-mode' ) }
-				</Button>
-			</div>
+			<SectionError
+				message={ __(
+					'The review cadence could not be loaded.',
+					'sophmate-safe-mode'
+				) }
+				error={ error }
+				onRetry={ () => void refreshCadence( slug ) }
+			/>
 		);
 	} else if ( cadence === null ) {
 		body = <p>{ __( 'Loading…', 'sophmate-safe-mode' ) }</p>;

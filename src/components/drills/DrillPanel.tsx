@@ -15,6 +15,7 @@ import { TimeStamp } from '../TimeStamp';
 import { DrillReportView } from './DrillReportView';
 import { drillSummary, outcomeLabel } from './format';
 import { RunDrillDialog } from './RunDrillDialog';
+import { SectionError } from '../SectionError';
 
 /**
  * The "Pause drill" section of a category page: the latest drill (outcome,
@@ -123,21 +124,14 @@ export function DrillPanel( { slug }: { slug: string } ) {
 	let body;
 	if ( error && ! loaded ) {
 		body = (
-			<div>
-				<p className="sophmate-safe-mode__meta">
-					{ __(
-						'Drills could not be loaded:',
-						'sophmate-safe-mode'
-					) }{ ' ' }
-					{ error.message }
-				</p>
-				<Button
-					variant="secondary"
-					onClick={ () => void loadDrills( slug ) }
-				>
-					{ __( 'Try again', 'sophmate-safe-mode' ) }
-				</Button>
-			</div>
+			<SectionError
+				message={ __(
+					'Drills could not be loaded.',
+					'sophmate-safe-mode'
+				) }
+				error={ error }
+				onRetry={ () => void loadDrills( slug ) }
+			/>
 		);
 	} else if ( ! loaded && ! latest ) {
 		body = <p>{ __( 'Loading…', 'sophmate-safe-mode' ) }</p>;

@@ -35,6 +35,7 @@ import {
 	type MissingItem,
 } from './readiness';
 import { RunReviewItem } from './RunReviewItem';
+import { SectionError } from '../SectionError';
 
 type Navigate = ( route: Route ) => void;
 
@@ -196,13 +197,14 @@ export function ReadinessPanel( {
 
 	if ( error && ! value ) {
 		return (
-			<Notice status="error" isDismissible={ false }>
-				{ __( 'Readiness could not be loaded.', 'sophmate-safe-mode' ) }{ ' ' }
-				{ error.message }{ ' ' }
-				<Button variant="link" onClick={ retry }>
-					{ __( 'Try again', 'sophmate-safe-mode' ) }
-				</Button>
-			</Notice>
+			<SectionError
+				message={ __(
+					'Readiness could not be loaded.',
+					'sophmate-safe-mode'
+				) }
+				error={ error }
+				onRetry={ retry }
+			/>
 		);
 	}
 	if ( ! value ) {
