@@ -249,7 +249,10 @@ final class ReviewCadenceTest extends IntegrationTestCase
         self::assertSame(200, $response->get_status());
         $rows = array_column($this->data($response), null, 'category');
         self::assertSame(['overdue_review', 'unpausable', 'paused_scope_touched_records'], array_column($rows['marketing']['escalations'], 'problem'));
-        self::assertSame(['ownerless', 'no_restart_owner'], array_column($rows['content']['escalations'], 'problem'));
+        // Automations registered by earlier tests of this process stay in the catalog; a category
+        // with automations and no drill is unpausable as well.
+        $content_expected = $this->services->catalog->automations_in('content') === [] ? ['ownerless', 'no_restart_owner'] : ['ownerless', 'no_restart_owner', 'unpausable'];
+        self::assertSame($content_expected, array_column($rows['content']['escalations'], 'problem'));
         self::assertStringContainsString('view=review', $rows['marketing']['escalations'][2]['url']);
 
         $dry = $this->rest('POST', '/reviews/digest', ['dry_run' => true]);
