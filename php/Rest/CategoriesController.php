@@ -8,8 +8,10 @@ use SophMate\SafeMode\Domain\Audit\AuditEntry;
 use SophMate\SafeMode\Domain\Config\Category;
 use SophMate\SafeMode\Domain\Config\CategoryChanges;
 use SophMate\SafeMode\Domain\Exception\Conflict;
+use SophMate\SafeMode\Domain\Exception\InvalidInput;
 use SophMate\SafeMode\Domain\Identifier;
 use SophMate\SafeMode\Domain\Scope;
+use SophMate\SafeMode\Notifications\WebhookUrlGuard;
 
 /** /categories: configuration of each category, and its pause / restart / promote routes. */
 final class CategoriesController extends Controller
@@ -121,6 +123,14 @@ final class CategoriesController extends Controller
     /** @param list<string> $fields */
     private function save(Category $category, string $action, array $fields): void
     {
+        // Refused here, with the reason, rather than failing at every delivery later.
+        $guard = new WebhookUrlGuard();
+        foreach ($category->notify['webhooks'] as $url) {
+            $refusal = $guard->refusal($url);
+            if ($refusal !== null) {
+                throw new InvalidInput('sophmate_invalid_notify', sprintf('notify.webhooks: %s %s.', $url, $refusal));
+            }
+        }
         $this->services->categories->save($category);
         $this->services->catalog->forget_categories();
         $this->services->audit->append(new AuditEntry(

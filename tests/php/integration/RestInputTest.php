@@ -26,6 +26,7 @@ final class RestInputTest extends IntegrationTestCase
         yield 'unknown policy field' => ['PATCH', '/categories/marketing', ['policy' => ['paused_jobs' => 'hold']], 400, 'sophmate_invalid_policy'];
         yield 'duplicate category' => ['POST', '/categories', ['slug' => 'marketing', 'label' => 'Again'], 409, 'sophmate_category_exists'];
         yield 'bad run filter' => ['GET', '/runs', [], 400, 'sophmate_invalid_param'];
+        yield 'webhook to a cloud metadata service' => ['PATCH', '/categories/marketing', ['notify' => ['emails' => [], 'webhooks' => ['http://169.254.169.254/latest/meta-data']]], 400, 'sophmate_invalid_notify'];
     }
 
     /**
