@@ -138,7 +138,12 @@ test( 'an operations lead reviews a paused category with failed runs, restarts i
 
 	const audit = json< AuditRow[] >(
 		wpEval( 'e2e/fixtures/audit.php' )
-	).filter( ( row ) => row.scope === 'category:commerce' );
+	).filter(
+		( row ) =>
+			row.scope === 'category:commerce' &&
+			// The switch's own history; the first run also made a review due.
+			row.action !== 'review_due'
+	);
 	expect(
 		audit.map(
 			( row ) =>
