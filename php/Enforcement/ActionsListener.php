@@ -31,7 +31,7 @@ final class ActionsListener implements ChangeListener
         if ($scope->is_global()) {
             do_action('sophmate_safe_mode_safe_mode_changed', $after, $before, $actor->to_array(), $reason, $context);
         }
-        if (($context['source'] ?? '') === 'breaker' && $action === 'pause') {
+        if (in_array($context['source'] ?? '', ['breaker', 'update'], true) && $action === 'pause') {
             do_action('sophmate_safe_mode_tripped', $scope->to_string(), $after, $actor->to_array(), $reason, $context);
         }
     }

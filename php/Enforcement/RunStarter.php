@@ -42,6 +42,8 @@ final class RunStarter
         $trigger = is_string($context['trigger'] ?? null) ? $context['trigger'] : ($cron_origin !== null ? 'cron' : 'api');
         $attempt = is_int($context['attempt'] ?? null) ? $context['attempt'] : ($cron_origin['attempt'] ?? 1);
         unset($context['trigger'], $context['attempt']);
+        // Breakers that check at run start (stale context) may pause before the gate decides.
+        do_action('sophmate_safe_mode_run_starting', $automation->id, $trigger);
         $decision = $this->gate->decide_for($automation, $trigger);
         $policy = $this->catalog->has_category($automation->category) ? $this->catalog->category($automation->category)->policy : null;
         if ($cron_origin !== null && $outer !== null && $outer['open'] && $decision->allows_run()) {

@@ -48,7 +48,7 @@ final class Notifier
     }
 
     /**
-     * A breaker's pause is told by `tripped` (one message per incident), a drill's by nobody,
+     * A breaker's (or update's) pause is told by `tripped` (one message per incident), a drill's by nobody,
      * and safe mode by `safe_mode_changed`.
      *
      * @param mixed $scope
@@ -59,7 +59,7 @@ final class Notifier
      */
     public function paused($scope = '', $state = '', $actor = null, $reason = '', $context = []): void
     {
-        $this->switch_event(NotifyEvent::Pause, $scope, $actor, $reason, $context, ['breaker', 'drill']);
+        $this->switch_event(NotifyEvent::Pause, $scope, $actor, $reason, $context, ['breaker', 'update', 'drill']);
     }
 
     /** @param mixed ...$args scope, state, actor, reason, context */

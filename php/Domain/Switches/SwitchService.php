@@ -38,7 +38,8 @@ final class SwitchService
     ) {
     }
 
-    public function pause(Scope $scope, string $reason, Actor $actor, Source $source, ?string $incident_url = null): ChangeResult
+    /** @param array<string,mixed> $context kept in the audit entry and passed to listeners (a breaker's signal, value, threshold) */
+    public function pause(Scope $scope, string $reason, Actor $actor, Source $source, ?string $incident_url = null, array $context = []): ChangeResult
     {
         $reason = Text::reason($reason);
         $incident_url = Text::url($incident_url);
@@ -47,7 +48,7 @@ final class SwitchService
         }
         $this->assert_exists($scope);
         $record = new SwitchRecord(SwitchState::Paused, $reason, $actor, $source, $this->clock->now(), $incident_url);
-        return $this->change('pause', $scope, $actor, $source, $reason, ['incident_url' => $incident_url], function (SwitchBoard $board) use ($scope, $record): ?SwitchBoard {
+        return $this->change('pause', $scope, $actor, $source, $reason, ['incident_url' => $incident_url] + $context, function (SwitchBoard $board) use ($scope, $record): ?SwitchBoard {
             return $board->state_of($scope) === SwitchState::Paused ? null : $board->with_record($scope, $record);
         });
     }
