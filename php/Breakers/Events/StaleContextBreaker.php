@@ -80,9 +80,9 @@ final class StaleContextBreaker
             Source::Breaker,
             EventBreakerConfig::STALE_CONTEXT,
             'stale_context',
-            $reading['age_minutes'],
+            $reading['age_minutes'] ?? 'unknown',
             $reading['max_age_minutes'],
-            ['source' => $reading['source'], 'unit' => 'minutes']
+            ['freshness' => $reading['source'], 'unit' => 'minutes']
         );
     }
 

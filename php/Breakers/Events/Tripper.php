@@ -26,11 +26,12 @@ final class Tripper
     /**
      * @param mixed $value the signal's value (e.g. "woocommerce 9.1 → 9.2", 190 minutes, null when unknown)
      * @param mixed $threshold what it was held against
-     * @param array<string,mixed> $extra more context for the audit entry
+     * @param array<string,mixed> $extra more context for the audit entry (never `source`: that key is the pause's source)
      * @return bool true only when this call paused the scope
      */
     public function trip(Scope $scope, string $reason, Source $source, string $breaker, string $signal, $value, $threshold, array $extra = []): bool
     {
+        unset($extra['source']);
         $context = ['signal' => $signal, 'value' => $value, 'threshold' => $threshold, 'breaker' => $breaker] + $extra;
         try {
             return $this->switches->pause($scope, Text::clip($reason, Text::MAX_REASON - 1), Actor::system('breaker'), $source, null, $context)->changed;
