@@ -11,7 +11,7 @@ defined('WP_UNINSTALL_PLUGIN') || exit;
 
 global $wpdb;
 
-foreach (['sophmate_runs', 'sophmate_run_events', 'sophmate_audit', 'sophmate_drills', 'sophmate_notifications'] as $sophmate_table) {
+foreach (['sophmate_runs', 'sophmate_run_events', 'sophmate_audit', 'sophmate_drills', 'sophmate_notifications', 'sophmate_breaker_state', 'sophmate_breaker_buckets'] as $sophmate_table) {
     $wpdb->query("DROP TABLE IF EXISTS {$wpdb->prefix}{$sophmate_table}"); // phpcs:ignore
 }
 foreach (['sophmate_safe_mode_switches', 'sophmate_safe_mode_categories', 'sophmate_safe_mode_db_version', 'sophmate_safe_mode_providers', 'sophmate_safe_mode_settings', 'sophmate_safe_mode_held_events', 'sophmate_safe_mode_automations', 'sophmate_safe_mode_state_alarm', 'sophmate_safe_mode_notifications'] as $sophmate_option) {

@@ -95,6 +95,7 @@ final class Plugin
             new Providers\ProvidersModule($services, $plugin_file),
             new Notifications\NotificationsModule($services, $plugin_file),
             new ConfigTransfer\ConfigModule($services, $plugin_file),
+            new Breakers\BreakersModule($services, $plugin_file),
             new Breakers\Events\EventBreakersModule($services, $plugin_file),
         ];
         foreach ($modules as $module) {

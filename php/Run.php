@@ -132,6 +132,7 @@ final class Run
         $unit = mb_substr($unit, 0, 32);
         $this->spend[$unit] = ($this->spend[$unit] ?? 0.0) + $amount;
         $this->event('spend', ['name' => $this->current_step ?? '', 'amount' => $amount, 'unit' => $unit]);
+        do_action('sophmate_safe_mode_spend_recorded', $this->id, $this->automation?->id, $amount, $unit);
     }
 
     /**
@@ -149,6 +150,7 @@ final class Run
             return false;
         }
         $this->event('touched', $fields);
+        do_action('sophmate_safe_mode_record_touched', $this->id, $this->automation?->id, $fields['record_type'], $fields['record_id'], $fields['record_action']);
         return true;
     }
 

@@ -186,7 +186,7 @@ final class AutomationsController extends Controller
     private function input(\WP_REST_Request $request): array
     {
         $body = (array) ($request->get_json_params() ?: $request->get_body_params());
-        return array_intersect_key($body, array_flip(['label', 'kind', 'category', 'owner', 'owner_id', 'mode', 'cron_hooks', 'rest_routes', 'providers', 'checklist', 'retry']));
+        return array_intersect_key($body, array_flip(['label', 'kind', 'category', 'owner', 'owner_id', 'mode', 'cron_hooks', 'rest_routes', 'providers', 'checklist', 'retry', 'breakers', 'freshness', 'customer_facing']));
     }
 
     /** @return array<string,array<string,mixed>> */
@@ -203,6 +203,9 @@ final class AutomationsController extends Controller
             'providers' => ['type' => 'array', 'items' => ['type' => 'string']],
             'checklist' => ['type' => 'object'],
             'retry' => ['type' => ['object', 'null']],
+            'breakers' => ['type' => ['object', 'null'], 'description' => 'This automation\'s own breaker kinds; each overrides the category\'s.'],
+            'freshness' => ['type' => ['object', 'null'], 'description' => '{ option } or { filter } holding the time of the last successful sync (stale-context breaker).'],
+            'customer_facing' => ['type' => 'array', 'items' => ['type' => 'string'], 'description' => '"type:action" pairs of touched() calls that reach customers.'],
             'reviewed_runs' => ['type' => 'array', 'items' => ['type' => 'integer'], 'description' => 'Succeeded read-only runs reviewed, when the mode goes live.'],
             'note' => ['type' => 'string', 'description' => 'Why the mode changes; kept in the audit log.'],
         ];
@@ -256,6 +259,9 @@ final class AutomationsController extends Controller
                 'checklist' => ['type' => 'object'],
                 'origin' => ['type' => 'string', 'enum' => ['code', 'admin']],
                 'retry' => ['type' => ['object', 'null']],
+                'breakers' => ['type' => ['object', 'null']],
+                'freshness' => ['type' => ['object', 'null']],
+                'customer_facing' => ['type' => 'array', 'items' => ['type' => 'string']],
                 'state' => ['type' => 'string', 'enum' => ['running', 'paused', 'trial']],
                 'effective' => ['type' => 'string', 'enum' => ['run', 'read_only', 'blocked']],
                 'decided_by' => ['type' => 'string'],

@@ -70,7 +70,7 @@ final class CategoriesController extends Controller
         return $this->respond(function () use ($request) {
             $category = $this->services->catalog->category($this->existing((string) $request->get_param('id'))->id);
             $drill = $this->services->drills->latest($category->slug);
-            return $this->view($category) + ['last_drill' => $drill === null ? null : [
+            return $this->view($category) + ['breaker_state' => \SophMate\SafeMode\Breakers\BreakerState::from_services($this->services)->of($category), 'last_drill' => $drill === null ? null : [
                 'id' => $drill->id,
                 'outcome' => $drill->passed ? 'passed' : 'failed',
                 'finished_at' => $drill->finished_at->format('Y-m-d\\TH:i:s\\Z'),
@@ -203,6 +203,18 @@ final class CategoriesController extends Controller
                 'state' => ['type' => 'string', 'enum' => ['running', 'paused', 'trial'], 'readonly' => true],
                 'effective' => ['type' => 'string', 'enum' => ['run', 'read_only', 'blocked'], 'readonly' => true],
                 'automations' => ['type' => 'array', 'items' => ['type' => 'string'], 'readonly' => true],
+                'breaker_state' => [
+                    'type' => 'object',
+                    'readonly' => true,
+                    'description' => 'Each breaker\'s current value next to its threshold, and the last trip (GET /categories/{slug} only).',
+                    'properties' => [
+                        'failures' => ['type' => 'object'],
+                        'spend' => ['type' => 'array', 'items' => ['type' => 'object']],
+                        'customer_impact' => ['type' => 'object'],
+                        'stale_context' => ['type' => 'array', 'items' => ['type' => 'object']],
+                        'last_trip' => ['type' => ['object', 'null']],
+                    ],
+                ],
                 'last_drill' => [
                     'type' => ['object', 'null'],
                     'readonly' => true,

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode\Domain\Config;
 
+use SophMate\SafeMode\Domain\Breakers\BreakerConfig;
 use SophMate\SafeMode\Domain\Exception\InvalidInput;
 use SophMate\SafeMode\Domain\Identifier;
 use SophMate\SafeMode\Domain\Text;
@@ -21,6 +22,9 @@ final class AutomationDefinition
      * @param list<string> $rest_routes
      * @param list<string> $providers
      * @param array<string,string> $checklist
+     * @param array<string,mixed>|null $breakers this automation's own breaker kinds (override the category's)
+     * @param array{option?:string,filter?:string}|null $freshness where the stale-context breaker reads the last successful sync
+     * @param list<string> $customer_facing "type:action" pairs of touched() calls that reach customers
      */
     public function __construct(
         public readonly string $id,
@@ -35,6 +39,9 @@ final class AutomationDefinition
         public readonly array $checklist = [],
         public readonly string $origin = 'code',
         public readonly ?RetryPolicy $retry = null,
+        public readonly ?array $breakers = null,
+        public readonly ?array $freshness = null,
+        public readonly array $customer_facing = [],
     ) {
     }
 
@@ -84,6 +91,9 @@ final class AutomationDefinition
             $checklist,
             $origin,
             isset($args['retry']) ? RetryPolicy::from_input($args['retry']) : null,
+            isset($args['breakers']) && $args['breakers'] !== [] ? BreakerConfig::normalize_input($args['breakers']) : null,
+            isset($args['freshness']) ? self::freshness($args['freshness']) : null,
+            self::customer_facing($args['customer_facing'] ?? []),
         );
     }
 
@@ -109,6 +119,9 @@ final class AutomationDefinition
             'checklist' => $this->checklist,
             'origin' => $this->origin,
             'retry' => $this->retry?->to_array(),
+            'breakers' => $this->breakers,
+            'freshness' => $this->freshness,
+            'customer_facing' => $this->customer_facing,
         ];
     }
 
@@ -116,6 +129,45 @@ final class AutomationDefinition
     public static function from_array(array $data): self
     {
         return self::from_args((string) ($data['id'] ?? ''), $data, isset($data['owner_id']) ? (int) $data['owner_id'] : null, (string) ($data['origin'] ?? 'admin'));
+    }
+
+    /**
+     * @param mixed $value
+     * @return array{option?:string,filter?:string}
+     */
+    private static function freshness($value): array
+    {
+        if ($value instanceof \stdClass) {
+            $value = (array) $value;
+        }
+        if (!is_array($value) || count($value) !== 1 || !in_array(array_key_first($value), ['option', 'filter'], true)) {
+            throw new InvalidInput('sophmate_invalid_freshness', 'freshness must be { "option": "option_name" } or { "filter": "hook_name" }: where the last successful sync time is read.');
+        }
+        $key = (string) array_key_first($value);
+        $name = $value[$key];
+        if (!is_string($name) || preg_match('/^[A-Za-z0-9_\-\/\.:]{1,191}$/', $name) !== 1) {
+            throw new InvalidInput('sophmate_invalid_freshness', sprintf('freshness.%s must be an %s name (letters, digits, _ - / . :, at most 191).', $key, $key === 'option' ? 'option' : 'filter hook'));
+        }
+        return [$key => $name];
+    }
+
+    /**
+     * @param mixed $value
+     * @return list<string>
+     */
+    private static function customer_facing($value): array
+    {
+        if (!is_array($value) || !array_is_list($value)) {
+            throw new InvalidInput('sophmate_invalid_customer_facing', 'customer_facing must be a list of "type:action" pairs, e.g. ["order:updated", "comment:created"].');
+        }
+        $out = [];
+        foreach ($value as $i => $pair) {
+            if (!is_string($pair) || preg_match('/^[A-Za-z0-9_\-\.]{1,64}:[A-Za-z0-9_\-\.]{1,32}$/', $pair) !== 1) {
+                throw new InvalidInput('sophmate_invalid_customer_facing', sprintf('customer_facing[%d] must be "type:action" as passed to touched() (e.g. "order:updated"), not "%s".', $i, Text::clip(is_string($pair) ? $pair : gettype($pair), 60)));
+            }
+            $out[] = $pair;
+        }
+        return array_values(array_unique($out));
     }
 
     /**

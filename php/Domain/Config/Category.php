@@ -27,6 +27,12 @@ final class Category
     ) {
     }
 
+    /** The validated breakers (defaults for anything missing). */
+    public function breaker_config(): \SophMate\SafeMode\Domain\Breakers\BreakerConfig
+    {
+        return \SophMate\SafeMode\Domain\Breakers\BreakerConfig::from_array($this->breakers);
+    }
+
     /** @return array<string,mixed> */
     public function to_array(): array
     {

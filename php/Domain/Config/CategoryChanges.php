@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode\Domain\Config;
 
+use SophMate\SafeMode\Domain\Breakers\BreakerConfig;
 use SophMate\SafeMode\Domain\Exception\InvalidInput;
 use SophMate\SafeMode\Domain\Identifier;
 use SophMate\SafeMode\Domain\Text;
@@ -39,7 +40,7 @@ final class CategoryChanges
                 'review_every_days' => self::days($value),
                 'providers' => self::providers($value),
                 'notify' => self::notify($value),
-                'breakers' => is_array($value) ? $value : throw new InvalidInput('sophmate_invalid_breakers', 'breakers must be an object.'),
+                'breakers' => BreakerConfig::normalize_input($value),
             };
             if ($data[$field] != ($base->to_array()[$field] ?? null)) {
                 $changed[] = $field;

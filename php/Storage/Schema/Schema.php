@@ -10,7 +10,7 @@ namespace SophMate\SafeMode\Storage\Schema;
  */
 final class Schema
 {
-    public const VERSION = 3;
+    public const VERSION = 4;
     public const VERSION_OPTION = 'sophmate_safe_mode_db_version';
 
     public function __construct(private readonly \wpdb $db)
@@ -44,10 +44,22 @@ final class Schema
         return $this->db->prefix . 'sophmate_notifications';
     }
 
+    /** Breaker counters: one row per scope (consecutive failures, the last outcomes), updated in one statement per run. */
+    public function breaker_state_table(): string
+    {
+        return $this->db->prefix . 'sophmate_breaker_state';
+    }
+
+    /** Breaker windows: spend and customer-facing actions per scope, metric and minute (or hour), upserted. */
+    public function breaker_buckets_table(): string
+    {
+        return $this->db->prefix . 'sophmate_breaker_buckets';
+    }
+
     /** @return list<string> */
     public function tables(): array
     {
-        return [$this->runs_table(), $this->run_events_table(), $this->audit_table(), $this->drills_table(), $this->notifications_table()];
+        return [$this->runs_table(), $this->run_events_table(), $this->audit_table(), $this->drills_table(), $this->notifications_table(), $this->breaker_state_table(), $this->breaker_buckets_table()];
     }
 
     public function installed_version(): int
@@ -156,6 +168,21 @@ final class Schema
   PRIMARY KEY  (id),
   KEY status_next (status,next_attempt_at),
   KEY created_at (created_at)
+) $charset;");
+        dbDelta("CREATE TABLE {$this->breaker_state_table()} (
+  scope varchar(140) NOT NULL,
+  consecutive int(10) unsigned NOT NULL DEFAULT 0,
+  recent varchar(1000) NOT NULL DEFAULT '',
+  updated_at datetime NOT NULL,
+  PRIMARY KEY  (scope)
+) $charset;");
+        dbDelta("CREATE TABLE {$this->breaker_buckets_table()} (
+  scope varchar(140) NOT NULL,
+  metric varchar(48) NOT NULL,
+  bucket datetime NOT NULL,
+  amount decimal(20,6) NOT NULL DEFAULT 0,
+  PRIMARY KEY  (scope,metric,bucket),
+  KEY bucket (bucket)
 ) $charset;");
         update_option(self::VERSION_OPTION, self::VERSION, true);
     }

@@ -1,0 +1,74 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SophMate\SafeMode\Domain\Breakers;
+
+/**
+ * The rules of the failures, spend and customer-impact breakers over rolling counters, shared by
+ * the live engine and the dry-run simulator. Pure: the counters come in, a Trip (or null) comes out.
+ */
+final class BreakerEvaluator
+{
+    /**
+     * @param int $consecutive failures in a row, ending with the latest run
+     * @param string $recent outcomes of the latest runs, oldest first: "1" failed, "0" succeeded
+     */
+    public static function failures(FailuresSettings $settings, int $consecutive, string $recent): ?Trip
+    {
+        if (!$settings->enabled) {
+            return null;
+        }
+        if ($settings->consecutive !== null && $consecutive >= $settings->consecutive) {
+            return new Trip('failures', 'consecutive_failures', $consecutive, $settings->consecutive, sprintf('%d consecutive failures ≥ %d', $consecutive, $settings->consecutive));
+        }
+        if ($settings->rate_percent === null) {
+            return null;
+        }
+        $window = substr($recent, -$settings->window_runs);
+        $runs = strlen($window);
+        if ($runs < $settings->min_runs || $runs === 0) {
+            return null;
+        }
+        $failed = substr_count($window, '1');
+        if ($failed * 100 < $settings->rate_percent * $runs) {
+            return null;
+        }
+        $rate = (int) floor($failed * 100 / $runs);
+        return new Trip('failures', 'failure_rate', $rate, $settings->rate_percent, sprintf('failure rate %d%% over last %d runs ≥ %d%%', $rate, $runs, $settings->rate_percent));
+    }
+
+    public static function spend(SpendSettings $settings, string $unit, float $last_hour, float $last_day): ?Trip
+    {
+        $budget = $settings->enabled ? $settings->budget_for($unit) : null;
+        if ($budget === null) {
+            return null;
+        }
+        if ($budget->per_hour !== null && $last_hour >= $budget->per_hour - 1e-9) {
+            return new Trip('spend', 'spend_per_hour', round($last_hour, 6), $budget->per_hour, sprintf('spend %s %s in the last hour ≥ %s %s per hour', self::money($last_hour), $unit, self::money($budget->per_hour), $unit));
+        }
+        if ($budget->per_day !== null && $last_day >= $budget->per_day - 1e-9) {
+            return new Trip('spend', 'spend_per_day', round($last_day, 6), $budget->per_day, sprintf('spend %s %s in the last day ≥ %s %s per day', self::money($last_day), $unit, self::money($budget->per_day), $unit));
+        }
+        return null;
+    }
+
+    /** More than max_actions customer-facing actions in the window trips. */
+    public static function customer_impact(CustomerImpactSettings $settings, int $count): ?Trip
+    {
+        if (!$settings->enabled || $count <= $settings->max_actions) {
+            return null;
+        }
+        return new Trip('customer_impact', 'customer_actions', $count, $settings->max_actions, sprintf('%d customer-facing actions in %d min > %d', $count, $settings->window_minutes, $settings->max_actions));
+    }
+
+    /** "5.20", "0.0035", "1200" */
+    public static function money(float $amount): string
+    {
+        if (abs($amount - round($amount)) < 1e-9 && abs($amount) >= 1000) {
+            return (string) (int) round($amount);
+        }
+        $text = number_format($amount, abs($amount) < 0.01 && $amount != 0.0 ? 6 : 2, '.', '');
+        return str_contains($text, '.') && abs($amount) < 0.01 ? rtrim(rtrim($text, '0'), '.') : $text;
+    }
+}
