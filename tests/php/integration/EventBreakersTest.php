@@ -283,4 +283,62 @@ final class EventBreakersTest extends IntegrationTestCase
         self::assertFalse($this->allowed('eb-orders'));
         self::assertTrue($this->allowed('eb-helpdesk'), 'support does not pause on updates');
     }
+
+    public function test_an_option_timestamp_in_the_past_trips_the_stale_context_breaker_on_the_five_minute_check(): void
+    {
+        $this->automation('eb-sync', 'support', [
+            'freshness' => ['option' => self::SYNC_OPTION],
+            'breakers' => ['stale_context' => ['enabled' => true, 'max_age_minutes' => 120]],
+        ]);
+        // Same category, its own source is fresh (a date string this time).
+        $this->automation('eb-fresh', 'support', [
+            'freshness' => ['filter' => 'sophmate_eb_freshness'],
+            'breakers' => ['stale_context' => ['enabled' => true, 'max_age_minutes' => 120]],
+        ]);
+        add_filter('sophmate_eb_freshness', static fn (): string => gmdate('Y-m-d H:i:s', time() - 300));
+        update_option(self::SYNC_OPTION, time() - 100 * 60, false);
+
+        do_action(EventBreakersModule::FRESHNESS_HOOK);
+        self::assertSame([], $this->trips, '1h 40m old is within 2h');
+        self::assertTrue($this->allowed('eb-sync'));
+
+        update_option(self::SYNC_OPTION, time() - (3 * 3600 + 10 * 60 + 30), false);
+        do_action(EventBreakersModule::FRESHNESS_HOOK);
+        $context = $this->assertTrippedOnce('automation:eb-sync', 'context 3h 10m old ≥ 2h (option sophmate_eb_last_sync)', 'breaker', 'stale_context');
+        self::assertSame([190, 120, 'stale_context', 'option sophmate_eb_last_sync'], [$context['value'], $context['threshold'], $context['breaker'], $context['freshness']]);
+        self::assertFalse($this->allowed('eb-sync'), 'the automation stops');
+        self::assertTrue($this->allowed('eb-fresh'), 'its neighbour with fresh context runs');
+        self::assertSame('running', $this->category_states()['support'], 'only the stale automation is paused');
+
+        // Still stale five minutes later: the same incident, nothing written.
+        $audit = count($this->audit_rows());
+        do_action(EventBreakersModule::FRESHNESS_HOOK);
+        self::assertCount($audit, $this->audit_rows());
+        self::assertCount(1, $this->trips);
+    }
+
+    public function test_a_run_starting_on_stale_context_is_refused_and_a_missing_source_counts_as_stale(): void
+    {
+        $this->breakers('commerce', ['stale_context' => ['enabled' => true, 'max_age_minutes' => 30]]);
+        $this->automation('eb-feed', 'commerce', ['freshness' => ['filter' => 'sophmate_eb_freshness']]);
+        $this->automation('eb-orders', 'commerce');
+        $synced = time() - 10 * 60;
+        add_filter('sophmate_eb_freshness', static function () use (&$synced) {
+            return $synced;
+        });
+
+        $run = sophmate_safe_mode_start_run('eb-feed');
+        self::assertTrue($run->is_allowed(), '10 minutes old is fresh enough');
+        $run->succeed();
+
+        $synced = null; // the feed's source lost its value
+        $this->forget_caches();
+        $run = sophmate_safe_mode_start_run('eb-feed');
+        self::assertFalse($run->is_allowed(), 'the run that would have used stale context is refused');
+        self::assertSame('skipped', $run->status());
+        $reason = 'context age unknown: filter sophmate_eb_freshness is missing or holds no readable time ≥ 30m';
+        $context = $this->assertTrippedOnce('automation:eb-feed', $reason, 'breaker', 'stale_context');
+        self::assertSame(['unknown', 30, 'filter sophmate_eb_freshness'], [$context['value'], $context['threshold'], $context['freshness']]);
+        self::assertTrue($this->allowed('eb-orders'), 'no freshness source declared: nothing to check');
+    }
 }
