@@ -99,6 +99,7 @@ final class CronGate
         $decision = null;
         $policy = new PausePolicy();
         foreach ($ids as $id) {
+            do_action('sophmate_safe_mode_run_starting', $id, 'cron'); // As in RunStarter: breakers checked at run start go first.
             $candidate = $this->gate->decide($id, 'cron');
             if ($decision === null || $candidate->effect->restrictiveness() > $decision->effect->restrictiveness()) {
                 $decision = $candidate;

@@ -341,4 +341,35 @@ final class EventBreakersTest extends IntegrationTestCase
         self::assertSame(['unknown', 30, 'filter sophmate_eb_freshness'], [$context['value'], $context['threshold'], $context['freshness']]);
         self::assertTrue($this->allowed('eb-orders'), 'no freshness source declared: nothing to check');
     }
+
+    public function test_a_due_cron_event_of_an_automation_with_stale_context_does_not_run(): void
+    {
+        $calls = 0;
+        add_action('sophmate_eb_cron_sync', static function () use (&$calls): void {
+            $calls++;
+        });
+        $this->automation('eb-cron-sync', 'marketing', [
+            'cron_hooks' => ['sophmate_eb_cron_sync'],
+            'freshness' => ['option' => self::SYNC_OPTION],
+            'breakers' => ['stale_context' => ['enabled' => true, 'max_age_minutes' => 60]],
+        ]);
+        update_option(self::SYNC_OPTION, gmdate('c', time() - 2 * 3600 - 5 * 60), false);
+        wp_schedule_single_event(time() - 5, 'sophmate_eb_cron_sync');
+
+        // As wp-cron.php runs a due event.
+        $this->forget_caches();
+        add_filter('wp_doing_cron', '__return_true');
+        try {
+            $timestamp = (int) wp_next_scheduled('sophmate_eb_cron_sync');
+            wp_unschedule_event($timestamp, 'sophmate_eb_cron_sync', [], true);
+            do_action('sophmate_eb_cron_sync');
+        } finally {
+            remove_filter('wp_doing_cron', '__return_true');
+            remove_all_actions('sophmate_eb_cron_sync');
+            wp_clear_scheduled_hook('sophmate_eb_cron_sync');
+        }
+
+        self::assertSame(0, $calls, 'the callback did not run on stale context');
+        $this->assertTrippedOnce('automation:eb-cron-sync', 'context 2h 5m old ≥ 1h (option sophmate_eb_last_sync)', 'breaker', 'stale_context');
+    }
 }
