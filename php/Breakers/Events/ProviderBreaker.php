@@ -6,7 +6,6 @@ namespace SophMate\SafeMode\Breakers\Events;
 
 use SophMate\SafeMode\Domain\Config\AutomationDefinition;
 use SophMate\SafeMode\Domain\Config\Catalog;
-use SophMate\SafeMode\Domain\Providers\Provider;
 use SophMate\SafeMode\Domain\Switches\Source;
 
 /**
@@ -14,13 +13,16 @@ use SophMate\SafeMode\Domain\Switches\Source;
  * poller or by a config import):
  * - its status turning `outage` pauses its dependents whose `provider_outage.enabled` is on
  *   (source `breaker`, "provider openai: outage"); `degraded` or `unknown` pause nothing;
- * - a change of its configuration (label, hosts, status URL) pauses its dependents whose
+ * - a change of its configuration (hosts, status URL; not a mere new label) pauses its dependents whose
  *   `updates.enabled` is on (source `update`), like a plugin update would.
  * Dependents are the categories that name the provider and the categories of the automations
  * that name it (or those automations alone, when only their own breakers turn the kind on).
  */
 final class ProviderBreaker
 {
+    /** The configuration that changes what automation talks to; a new label alone pauses nothing. */
+    private const BEHAVIOUR_FIELDS = ['hosts', 'status_url'];
+
     public function __construct(
         private readonly Catalog $catalog,
         private readonly TripTargets $targets,
@@ -69,7 +71,7 @@ final class ProviderBreaker
     private function config_changed(string $slug, array $before, array $after): void
     {
         $fields = [];
-        foreach (Provider::CONFIG_FIELDS as $field) {
+        foreach (self::BEHAVIOUR_FIELDS as $field) {
             if (($before[$field] ?? null) !== ($after[$field] ?? null)) {
                 $fields[] = $field;
             }

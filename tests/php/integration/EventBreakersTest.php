@@ -277,6 +277,10 @@ final class EventBreakersTest extends IntegrationTestCase
         $this->automation('eb-orders', 'commerce');
         $this->automation('eb-helpdesk', 'support');
 
+        self::assertSame(200, $this->rest('PUT', '/providers/eb-pay', ['label' => 'EB Payments'])->get_status());
+        self::assertTrue($this->allowed('eb-orders'), 'a new label changes nothing automation does');
+        self::assertSame([], $this->trips);
+
         self::assertSame(200, $this->rest('PUT', '/providers/eb-pay', ['hosts' => ['api.eb-pay.test', 'v2.eb-pay.test']])->get_status());
         $context = $this->assertTrippedOnce('category:commerce', 'provider eb-pay: configuration changed (hosts)', 'update', 'provider_config');
         self::assertSame(['hosts'], $context['fields']);
