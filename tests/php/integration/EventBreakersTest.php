@@ -96,6 +96,12 @@ final class EventBreakersTest extends IntegrationTestCase
         return $this->db->get_results($this->db->prepare("SELECT * FROM {$table} WHERE scope = %s ORDER BY id", $scope), ARRAY_A) ?: []; // phpcs:ignore
     }
 
+    /** @return list<array<string,mixed>> */
+    private function outbox_of(string $scope, string $event): array
+    {
+        return array_values(array_filter($this->outbox($scope), static fn (array $row): bool => $row['event'] === $event));
+    }
+
     /** @return array<string,string> category slug => state */
     private function category_states(): array
     {
@@ -344,6 +350,23 @@ final class EventBreakersTest extends IntegrationTestCase
         $context = $this->assertTrippedOnce('automation:eb-feed', $reason, 'breaker', 'stale_context');
         self::assertSame(['unknown', 30, 'filter sophmate_eb_freshness'], [$context['value'], $context['threshold'], $context['freshness']]);
         self::assertTrue($this->allowed('eb-orders'), 'no freshness source declared: nothing to check');
+
+        // A reviewed restart while the source is still broken: the trial's first run is a new incident.
+        $restart = ['acknowledged' => Acknowledgements::REQUIRED, 'note' => 'Feed checked', 'scope' => ['max_runs' => 2]];
+        self::assertSame(200, $this->rest('POST', '/automations/eb-feed/restart', $restart)->get_status());
+        $this->forget_caches();
+        self::assertFalse(sophmate_safe_mode_start_run('eb-feed')->is_allowed());
+        self::assertCount(2, $this->pauses('automation:eb-feed'));
+        self::assertCount(2, $this->outbox_of('automation:eb-feed', 'trip'));
+
+        // Fixed, reviewed and restarted: the trial run goes through and nothing trips.
+        $synced = gmdate('Y-m-d H:i:s');
+        self::assertSame(200, $this->rest('POST', '/automations/eb-feed/restart', $restart)->get_status());
+        $this->forget_caches();
+        $run = sophmate_safe_mode_start_run('eb-feed');
+        self::assertTrue($run->is_allowed());
+        $run->succeed();
+        self::assertCount(2, $this->pauses('automation:eb-feed'));
     }
 
     public function test_a_due_cron_event_of_an_automation_with_stale_context_does_not_run(): void
