@@ -68,12 +68,12 @@ final class BreakerEngine
             return null;
         }
         $scope = self::scope_for($automation, 'failures');
-        $counters = $this->store->record_outcome($scope->to_string(), $status === 'failed', $this->clock->now());
+        $counters = $this->store->record_outcome($scope->to_string(), $status === 'failed', $settings->window_runs, $this->clock->now());
         // Only a failure can cross a failure threshold: a success never trips.
-        if ($status !== 'failed') {
+        if ($counters === null) {
             return null;
         }
-        return $this->trip($scope, BreakerEvaluator::failures($settings, $counters['consecutive'], $counters['recent']));
+        return $this->trip($scope, BreakerEvaluator::failures($settings, $counters['consecutive'], $counters['failed'], $counters['runs']));
     }
 
     /**

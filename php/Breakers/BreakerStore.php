@@ -23,27 +23,40 @@ final class BreakerStore
     }
 
     /**
-     * Adds one finished run's outcome and returns the counters as they now are.
+     * Adds one finished run's outcome in one atomic statement: the streak, and the last $window
+     * outcomes (a "0"/"1" string, oldest first, kept at the window's length). After a failure it
+     * also returns the counters it left: the statement packs them into LAST_INSERT_ID(), which
+     * the client gets with the INSERT's reply, so read and write are one round trip and no other
+     * worker's outcome can come in between. A success (which never trips) skips the packing.
      *
-     * @return array{consecutive:int,recent:string}
+     * @return array{consecutive:int,failed:int,runs:int}|null null after a success
      */
-    public function record_outcome(string $scope, bool $failed, \DateTimeImmutable $now): array
+    public function record_outcome(string $scope, bool $failed, int $window, \DateTimeImmutable $now): ?array
     {
         $table = $this->schema->breaker_state_table();
-        $bit = $failed ? '1' : '0';
-        // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours
+        $window = max(1, min(BreakerConfig::MAX_WINDOW_RUNS, $window));
+        if (!$failed) {
+            $this->db->query($this->db->prepare(
+                "INSERT INTO {$table} (scope, consecutive, recent, updated_at) VALUES (%s, 0, '0', %s)
+                 ON DUPLICATE KEY UPDATE consecutive = 0, recent = RIGHT(CONCAT(recent, '0'), %d), updated_at = VALUES(updated_at)", // phpcs:ignore
+                $scope,
+                self::sql_time($now),
+                $window
+            ));
+            return null;
+        }
+        // consecutive * 2^22 + failures * 2^11 + runs (both at most 1000 < 2^11). MariaDB applies
+        // ON DUPLICATE KEY assignments left to right, so `packed` sees the new streak and string.
         $this->db->query($this->db->prepare(
-            "INSERT INTO {$table} (scope, consecutive, recent, updated_at) VALUES (%s, %d, %s, %s)
-             ON DUPLICATE KEY UPDATE consecutive = IF(%d = 1, consecutive + 1, 0), recent = RIGHT(CONCAT(recent, %s), %d), updated_at = VALUES(updated_at)",
+            "INSERT INTO {$table} (scope, consecutive, recent, packed, updated_at) VALUES (%s, 1, '1', LAST_INSERT_ID(4194304 + 2048 + 1), %s)
+             ON DUPLICATE KEY UPDATE consecutive = consecutive + 1, recent = RIGHT(CONCAT(recent, '1'), %d),
+             packed = LAST_INSERT_ID(consecutive * 4194304 + (LENGTH(recent) - LENGTH(REPLACE(recent, '1', ''))) * 2048 + LENGTH(recent)), updated_at = VALUES(updated_at)", // phpcs:ignore
             $scope,
-            $failed ? 1 : 0,
-            $bit,
             self::sql_time($now),
-            $failed ? 1 : 0,
-            $bit,
-            BreakerConfig::MAX_WINDOW_RUNS
+            $window
         ));
-        return $this->state($scope) ?? ['consecutive' => $failed ? 1 : 0, 'recent' => $bit];
+        $packed = (int) $this->db->insert_id;
+        return ['consecutive' => intdiv($packed, 4194304), 'failed' => intdiv($packed % 4194304, 2048), 'runs' => $packed % 2048];
     }
 
     /** @return array{consecutive:int,recent:string}|null */

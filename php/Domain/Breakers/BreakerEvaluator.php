@@ -12,9 +12,9 @@ final class BreakerEvaluator
 {
     /**
      * @param int $consecutive failures in a row, ending with the latest run
-     * @param string $recent outcomes of the latest runs, oldest first: "1" failed, "0" succeeded
+     * @param int $failed failures among the last $runs finished runs ($runs at most window_runs)
      */
-    public static function failures(FailuresSettings $settings, int $consecutive, string $recent): ?Trip
+    public static function failures(FailuresSettings $settings, int $consecutive, int $failed, int $runs): ?Trip
     {
         if (!$settings->enabled) {
             return null;
@@ -22,20 +22,25 @@ final class BreakerEvaluator
         if ($settings->consecutive !== null && $consecutive >= $settings->consecutive) {
             return new Trip('failures', 'consecutive_failures', $consecutive, $settings->consecutive, sprintf('%d consecutive failures ≥ %d', $consecutive, $settings->consecutive));
         }
-        if ($settings->rate_percent === null) {
+        if ($settings->rate_percent === null || $runs < $settings->min_runs || $runs === 0) {
             return null;
         }
-        $window = substr($recent, -$settings->window_runs);
-        $runs = strlen($window);
-        if ($runs < $settings->min_runs || $runs === 0) {
-            return null;
-        }
-        $failed = substr_count($window, '1');
         if ($failed * 100 < $settings->rate_percent * $runs) {
             return null;
         }
         $rate = (int) floor($failed * 100 / $runs);
         return new Trip('failures', 'failure_rate', $rate, $settings->rate_percent, sprintf('failure rate %d%% over last %d runs ≥ %d%%', $rate, $runs, $settings->rate_percent));
+    }
+
+    /**
+     * Failures and runs among the last $window outcomes of a "0"/"1" string (oldest first).
+     *
+     * @return array{0:int,1:int} failed, runs
+     */
+    public static function window(string $recent, int $window): array
+    {
+        $last = substr($recent, -$window);
+        return [substr_count($last, '1'), strlen($last)];
     }
 
     public static function spend(SpendSettings $settings, string $unit, float $last_hour, float $last_day): ?Trip

@@ -38,7 +38,7 @@ final class BreakerSimulator
                 $consecutive = $event->failed ? $consecutive + 1 : 0;
                 $recent = substr($recent . ($event->failed ? '1' : '0'), -BreakerConfig::MAX_WINDOW_RUNS);
                 $outcomes[$scope] = [$consecutive, $recent];
-                $trip = $event->failed ? BreakerEvaluator::failures($config->failures, $consecutive, $recent) : null;
+                $trip = $event->failed ? BreakerEvaluator::failures($config->failures, $consecutive, ...BreakerEvaluator::window($recent, $config->failures->window_runs)) : null;
             } elseif ($event->type === HistoryEvent::SPEND) {
                 $budget = $config->spend->enabled ? $config->spend->budget_for($event->unit) : null;
                 if ($budget === null || $event->amount <= 0) {

@@ -10,7 +10,7 @@ namespace SophMate\SafeMode\Storage\Schema;
  */
 final class Schema
 {
-    public const VERSION = 4;
+    public const VERSION = 5;
     public const VERSION_OPTION = 'sophmate_safe_mode_db_version';
 
     public function __construct(private readonly \wpdb $db)
@@ -173,6 +173,7 @@ final class Schema
   scope varchar(140) NOT NULL,
   consecutive int(10) unsigned NOT NULL DEFAULT 0,
   recent varchar(1000) NOT NULL DEFAULT '',
+  packed bigint(20) unsigned NOT NULL DEFAULT 0,
   updated_at datetime NOT NULL,
   PRIMARY KEY  (scope)
 ) $charset;");

@@ -122,14 +122,14 @@ final class BreakersTest extends TestCase
     public function test_failures_need_min_runs_and_name_value_and_threshold(): void
     {
         $settings = new FailuresSettings(true, 5, 50, 20, 10);
-        self::assertNull(BreakerEvaluator::failures($settings, 2, '11'), 'two runs never trip the rate');
-        self::assertNull(BreakerEvaluator::failures($settings, 1, '0000101001'), '40% < 50%');
-        $trip = BreakerEvaluator::failures($settings, 1, str_repeat('0', 8) . str_repeat('1', 12));
+        self::assertNull(BreakerEvaluator::failures($settings, 2, ...BreakerEvaluator::window('11', 20)), 'two runs never trip the rate');
+        self::assertNull(BreakerEvaluator::failures($settings, 1, ...BreakerEvaluator::window('0000101001', 20)), '40% < 50%');
+        $trip = BreakerEvaluator::failures($settings, 1, ...BreakerEvaluator::window(str_repeat('0', 8) . str_repeat('1', 12), 20));
         self::assertSame('failure rate 60% over last 20 runs ≥ 50%', $trip?->reason);
         self::assertSame(['signal' => 'failure_rate', 'value' => 60, 'threshold' => 50, 'breaker' => 'failures'], $trip->context());
-        self::assertSame('5 consecutive failures ≥ 5', BreakerEvaluator::failures($settings, 5, '11111')?->reason);
-        self::assertNull(BreakerEvaluator::failures(new FailuresSettings(false), 50, str_repeat('1', 50)), 'disabled');
-        self::assertNull(BreakerEvaluator::failures(new FailuresSettings(true, null, 50, 20, 10), 9, '111111111'), 'consecutive off, rate below min_runs');
+        self::assertSame('5 consecutive failures ≥ 5', BreakerEvaluator::failures($settings, 5, ...BreakerEvaluator::window('11111', 20))?->reason);
+        self::assertNull(BreakerEvaluator::failures(new FailuresSettings(false), 50, ...BreakerEvaluator::window(str_repeat('1', 50), 20)), 'disabled');
+        self::assertNull(BreakerEvaluator::failures(new FailuresSettings(true, null, 50, 20, 10), 9, ...BreakerEvaluator::window('111111111', 20)), 'consecutive off, rate below min_runs');
     }
 
     public function test_spend_and_customer_impact_reasons(): void
