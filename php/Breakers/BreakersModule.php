@@ -61,6 +61,10 @@ final class BreakersModule
      */
     private function mail_in_run(BreakerEngine $engine, $atts): void
     {
+        // The plugin's own notifications go out at shutdown: never an automation's email.
+        if (doing_action('shutdown')) {
+            return;
+        }
         $current = $this->services->run_context->current();
         if ($current === null || !$current['open'] || $current['run_id'] <= 0) {
             return;
