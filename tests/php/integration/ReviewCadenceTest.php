@@ -30,6 +30,8 @@ final class ReviewCadenceTest extends IntegrationTestCase
         // Settings outlive the per-test reset: start from the defaults this test relies on.
         $this->services->settings->update(['review_after_failed_runs' => 3, 'escalate_to_backup_after_days' => 2, 'escalate_to_admins_after_days' => 5]);
         sophmate_safe_mode_register_automation('cadence-mailer', ['label' => 'Cadence mailer', 'kind' => 'workflow', 'category' => 'marketing', 'owner' => 'admin', 'providers' => ['openai']]);
+        // These tests fail runs on purpose to drive the cadence; the failures breaker would pause marketing.
+        self::assertSame(200, $this->rest('PATCH', '/categories/marketing', ['breakers' => ['failures' => ['enabled' => false]]])->get_status());
     }
 
     protected function tearDown(): void
