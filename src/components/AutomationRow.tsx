@@ -17,6 +17,7 @@ import { RouteLink } from './ConsoleNav';
 import { LastRun } from './LastRun';
 import { OwnerlessFlag } from './OwnerlessFlag';
 import { StateBadge } from './StateBadge';
+import { TripBadge } from './breakers/TripBadge';
 import { SwitchActions } from './SwitchActions';
 import { SwitchDetails } from './SwitchDetails';
 
@@ -171,6 +172,13 @@ export function AutomationRow( {
 					state={ state }
 					testId={ `automation-state-${ id }` }
 				/>
+				{ automation.switch && state === 'paused' && (
+					<TripBadge
+						source={ automation.switch.source }
+						reason={ automation.switch.reason }
+						testId={ `automation-trip-${ id }` }
+					/>
+				) }
 				{ automation.switch && state !== 'running' && (
 					<SwitchDetails details={ automation.switch } />
 				) }

@@ -11,6 +11,7 @@ import { RouteLink } from './ConsoleNav';
 import { LastRun } from './LastRun';
 import { OwnerlessFlag } from './OwnerlessFlag';
 import { StateBadge } from './StateBadge';
+import { TripBadge } from './breakers/TripBadge';
 import { SwitchActions } from './SwitchActions';
 import { SwitchDetails } from './SwitchDetails';
 
@@ -182,6 +183,13 @@ export function CategoryRow( {
 					state={ state }
 					testId={ `category-state-${ slug }` }
 				/>
+				{ category.switch && state === 'paused' && (
+					<TripBadge
+						source={ category.switch.source }
+						reason={ category.switch.reason }
+						testId={ `category-trip-${ slug }` }
+					/>
+				) }
 				{ category.switch && state !== 'running' && (
 					<SwitchDetails details={ category.switch } />
 				) }

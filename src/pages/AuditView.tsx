@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import type { ApiError, AuditEvent, AuditFilters } from '../api';
+import { isTripSource, TripBadge } from '../components/breakers';
 import { DataTable, type DataTableColumn } from '../components/table/DataTable';
 import { DateRangeFields } from '../components/table/DateRangeFields';
 import { TimeStamp } from '../components/TimeStamp';
@@ -42,7 +43,18 @@ const AUDIT_COLUMNS: Array< DataTableColumn< AuditEvent > > = [
 	{
 		id: 'reason',
 		header: __( 'Reason', 'sophmate-safe-mode' ),
-		cell: ( event ) => event.reason,
+		// One element: on phones the cell is a two-column card (label, value).
+		cell: ( event ) => (
+			<div>
+				<TripBadge
+					source={ event.source }
+					reason={ event.reason }
+					context={ event.context }
+					testId={ `audit-trip-${ event.id }` }
+				/>
+				{ event.reason }
+			</div>
+		),
 	},
 ];
 
@@ -260,6 +272,9 @@ export function AuditView( {
 				getRowId={ ( event ) => String( event.id ) }
 				testId="audit-table"
 				rowTestId={ ( event ) => `audit-row-${ event.id }` }
+				rowClassName={ ( event ) =>
+					isTripSource( event.source ) ? 'is-trip' : undefined
+				}
 				loading={ ! loaded }
 				fetching={ fetching }
 				error={ error }

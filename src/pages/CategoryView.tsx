@@ -11,6 +11,7 @@ import { CategoryPolicy } from '../components/category/CategoryPolicy';
 import { CategoryProviders } from '../components/category/CategoryProviders';
 import { ReviewCadencePanel } from '../components/cadence';
 import { CategoryCharts } from '../components/charts';
+import { BreakersPanel } from '../components/breakers';
 import { DrillPanel } from '../components/drills';
 import { AuditTimeline, RecentRuns } from '../components/history';
 import { RouteLink } from '../components/ConsoleNav';
@@ -154,6 +155,7 @@ export function CategoryView( {
 				<CategoryProviders slugs={ providerSlugs } />
 			</div>
 			<CategoryAutomations slug={ slug } navigate={ navigate } />
+			<BreakersPanel slug={ slug } />
 			<DrillPanel slug={ slug } />
 			<ReviewCadencePanel slug={ slug } navigate={ navigate } />
 			<CategoryCharts category={ slug } />

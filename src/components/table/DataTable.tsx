@@ -40,6 +40,8 @@ export interface DataTableProps< T > {
 	testId?: string;
 	/** Test id of a row. */
 	rowTestId?: ( row: T ) => string;
+	/** Extra class of a row (e.g. to highlight it). */
+	rowClassName?: ( row: T ) => string | undefined;
 	/** True until the first answer for the list has arrived. */
 	loading: boolean;
 	/** True while a request is in flight; the rows shown stay, dimmed. */
@@ -76,6 +78,7 @@ export function DataTable< T >( props: DataTableProps< T > ) {
 		getRowId,
 		testId,
 		rowTestId,
+		rowClassName,
 		loading,
 		fetching = false,
 		error,
@@ -160,6 +163,7 @@ export function DataTable< T >( props: DataTableProps< T > ) {
 								<tr
 									key={ row.id }
 									data-testid={ rowTestId?.( row.original ) }
+									className={ rowClassName?.( row.original ) }
 								>
 									{ row.getVisibleCells().map( ( cell ) => (
 										<td

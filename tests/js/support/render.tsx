@@ -7,6 +7,7 @@ import { BootProvider, type Boot } from '../../../src/boot';
 import { NoticeList } from '../../../src/components/Notices';
 import { Snackbars } from '../../../src/components/Snackbars';
 import { auditStore } from '../../../src/store/audit';
+import { breakersStore } from '../../../src/store/breakers';
 import { automationsStore } from '../../../src/store/automations';
 import { cadenceStore } from '../../../src/store/cadence';
 import { categoriesStore } from '../../../src/store/categories';
@@ -42,6 +43,7 @@ export function createTestRegistry() {
 	registry.register( statsStore );
 	registry.register( cadenceStore );
 	registry.register( drillsStore );
+	registry.register( breakersStore );
 	// Bundled @wordpress/notices registers itself only in the default registry.
 	registry.register( noticesStore );
 	return registry;

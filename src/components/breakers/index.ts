@@ -1,0 +1,3 @@
+export { BreakersPanel } from './BreakersPanel';
+export { TripBadge } from './TripBadge';
+export * from './format';
