@@ -11,6 +11,7 @@ import { TimeStamp } from '../components/TimeStamp';
 import { auditStore } from '../store/audit';
 import { actorName } from '../utils/labels';
 import type { Route } from '../utils/route';
+import { downloadText } from '../utils/download';
 
 export const AUDIT_PER_PAGE = 50;
 
@@ -57,24 +58,6 @@ const AUDIT_COLUMNS: Array< DataTableColumn< AuditEvent > > = [
 		),
 	},
 ];
-
-/**
- * Offers `text` as a file download.
- *
- * @param text     File contents.
- * @param filename File name.
- */
-function downloadText( text: string, filename: string ): void {
-	const blob = new Blob( [ text ], { type: 'text/csv;charset=utf-8' } );
-	const url = URL.createObjectURL( blob );
-	const link = document.createElement( 'a' );
-	link.href = url;
-	link.download = filename;
-	document.body.appendChild( link );
-	link.click();
-	link.remove();
-	window.setTimeout( () => URL.revokeObjectURL( url ), 1000 );
-}
 
 /**
  * The audit log: filterable, server-paginated (GET /audit), with the CSV
@@ -153,7 +136,11 @@ export function AuditView( {
 		const result = await exportAuditCsv( filters );
 		setExporting( false );
 		if ( result.ok ) {
-			downloadText( result.value, 'sophmate-audit.csv' );
+			downloadText(
+				result.value,
+				'sophmate-audit.csv',
+				'text/csv;charset=utf-8'
+			);
 		} else {
 			setExportError( result.error );
 		}

@@ -5,24 +5,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import { fetchConfig, toApiError } from '../../api';
 import { useActionFeedback } from '../Snackbars';
 import { configFileName } from './configDiff';
-
-/**
- * Offers the document as a JSON file download.
- *
- * @param text     File contents.
- * @param filename File name.
- */
-function downloadJson( text: string, filename: string ): void {
-	const blob = new Blob( [ text ], { type: 'application/json' } );
-	const url = URL.createObjectURL( blob );
-	const link = document.createElement( 'a' );
-	link.href = url;
-	link.download = filename;
-	document.body.appendChild( link );
-	link.click();
-	link.remove();
-	URL.revokeObjectURL( url );
-}
+import { downloadText } from '../../utils/download';
 
 /** "Export configuration": downloads this site's configuration as JSON. */
 export function ExportPanel() {
@@ -34,7 +17,11 @@ export function ExportPanel() {
 		fetchConfig()
 			.then( ( doc ) => {
 				const name = configFileName( doc );
-				downloadJson( JSON.stringify( doc, null, 2 ), name );
+				downloadText(
+					JSON.stringify( doc, null, 2 ),
+					name,
+					'application/json'
+				);
 				confirm(
 					sprintf(
 						/* translators: %s: file name */

@@ -10,6 +10,9 @@ use SophMate\SafeMode\Breakers\BreakerState;
 use SophMate\SafeMode\Cli\BreakersCommand;
 use SophMate\SafeMode\Domain\Scope;
 use SophMate\SafeMode\Domain\Switches\Acknowledgements;
+use SophMate\SafeMode\Tests\integration\Support\TripAssertions;
+
+require_once __DIR__ . '/Support/wp-cli-double.php';
 
 /**
  * The failures, spend and customer-impact breakers tripped by real runs: the automation stops, the
@@ -17,10 +20,10 @@ use SophMate\SafeMode\Domain\Switches\Acknowledgements;
  * needs the review, and the restart starts the counters over. Two workers finishing failing runs
  * at the same moment trip the breaker exactly once.
  */
-require_once __DIR__ . '/Support/wp-cli-double.php';
-
 final class BreakerTripTest extends IntegrationTestCase
 {
+    use TripAssertions;
+
     /** @var list<array{string,string}> scope and reason of every sophmate_safe_mode_tripped */
     private array $trips = [];
 
@@ -74,25 +77,6 @@ final class BreakerTripTest extends IntegrationTestCase
         self::assertTrue($run->is_allowed(), "$automation may run: " . $run->decision()->reason());
         $run->step('work');
         $ok ? $run->succeed() : $run->fail('upstream 500');
-    }
-
-    private function allowed(string $automation): bool
-    {
-        $this->forget_caches();
-        return sophmate_safe_mode_decide($automation)->allows_run();
-    }
-
-    /** @return list<array<string,mixed>> */
-    private function pauses(string $scope): array
-    {
-        return array_values(array_filter($this->audit_rows(), static fn (array $row): bool => $row['action'] === 'pause' && $row['scope'] === $scope));
-    }
-
-    /** @return list<array<string,mixed>> */
-    private function outbox(string $scope): array
-    {
-        $table = $this->services->schema->notifications_table();
-        return $this->db->get_results($this->db->prepare("SELECT * FROM {$table} WHERE scope = %s ORDER BY id", $scope), ARRAY_A) ?: []; // phpcs:ignore
     }
 
     /** @return array<string,mixed> the category's breaker_state */

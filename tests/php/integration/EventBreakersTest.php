@@ -6,6 +6,7 @@ namespace SophMate\SafeMode\Tests\integration;
 
 use SophMate\SafeMode\Breakers\Events\EventBreakersModule;
 use SophMate\SafeMode\Domain\Switches\Acknowledgements;
+use SophMate\SafeMode\Tests\integration\Support\TripAssertions;
 
 /**
  * The event and time breakers from real signals: a plugin update through WordPress' own upgrader,
@@ -15,6 +16,8 @@ use SophMate\SafeMode\Domain\Switches\Acknowledgements;
  */
 final class EventBreakersTest extends IntegrationTestCase
 {
+    use TripAssertions;
+
     private const FIXTURE_PLUGIN = 'sophmate-eb-fixture';
     private const FIXTURE_THEME = 'sophmate-eb-theme';
     private const SYNC_OPTION = 'sophmate_eb_last_sync';
@@ -75,25 +78,6 @@ final class EventBreakersTest extends IntegrationTestCase
     {
         $response = $this->rest('PATCH', '/categories/' . $category, ['breakers' => $breakers]);
         self::assertSame(200, $response->get_status(), (string) wp_json_encode($this->data($response)));
-    }
-
-    private function allowed(string $automation): bool
-    {
-        $this->forget_caches();
-        return sophmate_safe_mode_decide($automation)->allows_run();
-    }
-
-    /** @return list<array<string,mixed>> pause audit rows of one scope */
-    private function pauses(string $scope): array
-    {
-        return array_values(array_filter($this->audit_rows(), static fn (array $row): bool => $row['action'] === 'pause' && $row['scope'] === $scope));
-    }
-
-    /** @return list<array<string,mixed>> */
-    private function outbox(string $scope): array
-    {
-        $table = $this->services->schema->notifications_table();
-        return $this->db->get_results($this->db->prepare("SELECT * FROM {$table} WHERE scope = %s ORDER BY id", $scope), ARRAY_A) ?: []; // phpcs:ignore
     }
 
     /** @return list<array<string,mixed>> */
