@@ -233,7 +233,8 @@ async function runsTablePaging() {
 		const filter = await timeRowsChange( page, () => page.getByRole( 'combobox', { name: 'Status' } ).selectOption( 'failed' ) );
 		const phone = await phoneLayout( page );
 		const sorted = samples.map( ( x ) => x.total ).sort( ( a, b ) => a - b );
-		const requests = samples.map( ( x ) => x.request ).sort( ( a, b ) => a - b );
+		// A page served from the prefetched copy makes no GET /runs while the user waits.
+		const requests = samples.map( ( x ) => x.request ).filter( Number.isFinite ).sort( ( a, b ) => a - b );
 		return {
 			name: `Runs table page change over ${ seeded.toLocaleString( 'en' ) } runs (click → new rows in the DOM)`,
 			rows: seeded,
@@ -242,10 +243,11 @@ async function runsTablePaging() {
 			p50_ms: Math.round( percentile( sorted, 50 ) ),
 			p95_ms: Math.round( percentile( sorted, 95 ) ),
 			max_ms: Math.round( sorted[ sorted.length - 1 ] ),
-			request_p50_ms: Math.round( percentile( requests, 50 ) ),
+			request_p50_ms: requests.length ? Math.round( percentile( requests, 50 ) ) : null,
+			served_from_prefetch: samples.length - requests.length,
 			filter_change_ms: Math.round( filter.total ),
 			samples_ms: samples.map( ( x ) => Math.round( x.total ) ),
-			request_samples_ms: samples.map( ( x ) => Math.round( x.request ) ),
+			request_samples_ms: samples.map( ( x ) => ( Number.isFinite( x.request ) ? Math.round( x.request ) : null ) ),
 			phone_layout: phone,
 		};
 	} finally {
@@ -329,7 +331,7 @@ function targetRows( r ) {
 	}
 	if ( r.runs_table ) {
 		const t = r.runs_table;
-		add( 'runs_table', `Runs table page change at ${ t.rows.toLocaleString( 'en' ) } runs, click → new rows (p95 of ${ t.page_changes }; p50 ${ t.p50_ms } ms, of which GET /runs ${ t.request_p50_ms ?? '?' } ms)`, t.p95_ms, 'ms', t.p95_ms <= 300, '≤ 300 ms' );
+		add( 'runs_table', `Runs table page change at ${ t.rows.toLocaleString( 'en' ) } runs, click → new rows (p95 of ${ t.page_changes }; p50 ${ t.p50_ms } ms; ${ t.request_p50_ms === null || t.request_p50_ms === undefined ? 'every page came from the prefetched copy' : `GET /runs p50 ${ t.request_p50_ms } ms` }${ t.served_from_prefetch ? `, ${ t.served_from_prefetch } of them prefetched` : '' })`, t.p95_ms, 'ms', t.p95_ms <= 300, '≤ 300 ms' );
 		add( 'runs_table', 'Runs table status filter change, same runs (one change)', t.filter_change_ms, 'ms', t.filter_change_ms <= 300, '≤ 300 ms' );
 		if ( t.phone_layout ) {
 			const p = t.phone_layout;
