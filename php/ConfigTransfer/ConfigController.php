@@ -151,6 +151,9 @@ final class ConfigController extends Controller
                     'providers' => $strings,
                     'checklist' => ['type' => 'object'],
                     'retry' => ['type' => ['object', 'null']],
+                    'breakers' => ['type' => ['object', 'null'], 'description' => 'admin: this automation\'s own breaker kinds (override its category\'s).'],
+                    'freshness' => ['type' => ['object', 'null'], 'description' => 'admin: { option } or { filter } read by the stale-context breaker.'],
+                    'customer_facing' => $strings,
                 ]]],
                 'providers' => ['type' => 'array', 'items' => ['type' => 'object', 'properties' => [
                     'slug' => ['type' => 'string'],

@@ -21,6 +21,8 @@ namespace SophMate\SafeMode\Domain\Config;
  *   site decides that. A lower mode in the file is applied.
  * - Automations registered by code are changed where they are registered: the file carries only
  *   their mode and checklist, a difference is reported ("skipped") and never applied.
+ *   Their breakers, freshness and customer_facing are registration arguments too and do not travel;
+ *   an admin-created automation carries all three (its breakers as overrides of its category's).
  * - Secrets never travel: any key named like *secret*, *password* or *token* is left out of an
  *   export and ignored (with a warning) on import.
  */
@@ -84,6 +86,9 @@ final class ConfigDocument
                 'providers' => $automation->providers,
                 'checklist' => (object) $automation->checklist,
                 'retry' => $automation->retry?->to_array(),
+                'breakers' => $automation->breakers === null ? null : (object) $automation->breakers,
+                'freshness' => $automation->freshness === null ? null : (object) $automation->freshness,
+                'customer_facing' => $automation->customer_facing,
             ];
         }
         foreach ($state->code_automations as $automation) {

@@ -20,7 +20,7 @@ final class ConfigDocumentReader
     // The notification settings' own limit per list (php/Notifications/NotificationSettings.php).
     private const MAX_TARGETS = 20;
     private const CATEGORY_KEYS = ['slug', 'builtin', 'label', 'description', 'owner', 'backup_owner', 'policy', 'review_every_days', 'providers', 'notify', 'breakers'];
-    private const AUTOMATION_KEYS = ['id', 'origin', 'label', 'kind', 'category', 'owner', 'mode', 'cron_hooks', 'rest_routes', 'providers', 'checklist', 'retry'];
+    private const AUTOMATION_KEYS = ['id', 'origin', 'label', 'kind', 'category', 'owner', 'mode', 'cron_hooks', 'rest_routes', 'providers', 'checklist', 'retry', 'breakers', 'freshness', 'customer_facing'];
     private const PROVIDER_KEYS = ['slug', 'label', 'hosts', 'status_url'];
     // Provider state a polling or hand-set status produces: never configuration, ignored quietly.
     private const PROVIDER_RUNTIME = ['status', 'checked_at', 'status_source', 'status_description', 'last_polled_at', 'last_error', 'used_by'];
@@ -248,7 +248,7 @@ final class ConfigDocumentReader
             return null;
         }
         $this->unknown_keys($path, $entry, self::AUTOMATION_KEYS);
-        $args = array_intersect_key($entry, array_flip(['label', 'kind', 'category', 'mode', 'cron_hooks', 'rest_routes', 'providers', 'checklist', 'retry']));
+        $args = array_intersect_key($entry, array_flip(['label', 'kind', 'category', 'mode', 'cron_hooks', 'rest_routes', 'providers', 'checklist', 'retry', 'breakers', 'freshness', 'customer_facing']));
         foreach (['kind', 'category'] as $required) {
             if (!array_key_exists($required, $args)) {
                 $this->error("$path.$required", 'sophmate_invalid_' . $required, sprintf('%s is required.', $required));
@@ -495,11 +495,32 @@ final class ConfigDocumentReader
         try {
             return $validate();
         } catch (SafeModeException $e) {
-            $this->error($path, $e->error_code(), $e->getMessage());
+            $this->error(self::field_path($path, $e->data()['field'] ?? null), $e->error_code(), $e->getMessage());
         } catch (\TypeError | \ValueError $e) {
             $this->error($path, 'sophmate_invalid_config', sprintf('%s has the wrong type.', $path));
         }
         return false;
+    }
+
+    /**
+     * The JSON path of a refusal that names a field inside the one validated: a breaker refused at
+     * `breakers.failures.min_runs` while reading `automations[0].breakers` is reported at
+     * `automations[0].breakers.failures.min_runs`.
+     *
+     * @param mixed $field the refusal's own field, when it gives one
+     */
+    private static function field_path(string $path, $field): string
+    {
+        if (!is_string($field) || $field === '') {
+            return $path;
+        }
+        $dot = strrpos($path, '.');
+        $last = $dot === false ? $path : substr($path, $dot + 1);
+        $head = (string) preg_split('/[.\[]/', $field)[0];
+        if ($head !== $last || $field === $last) {
+            return $path;
+        }
+        return ($dot === false ? '' : substr($path, 0, $dot + 1)) . $field;
     }
 
     /**

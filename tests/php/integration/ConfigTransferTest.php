@@ -245,6 +245,82 @@ final class ConfigTransferTest extends IntegrationTestCase
         $this->assertError($this->rest('POST', '/config/import', ['dry_run' => true]), 400, 'sophmate_missing_param');
     }
 
+    /** The staging site's automation and a category carry breakers, freshness and customer_facing. */
+    private function configure_breakers(): void
+    {
+        $response = $this->rest('PATCH', '/automations/' . $this->automation, [
+            'breakers' => ['failures' => ['consecutive' => 3, 'window_runs' => 10, 'min_runs' => 4], 'customer_impact' => ['enabled' => true, 'max_actions' => 40]],
+            'freshness' => ['option' => 'cfg_last_sync'],
+            'customer_facing' => ['order:updated', 'comment:created'],
+        ]);
+        self::assertSame(200, $response->get_status(), (string) wp_json_encode($this->data($response)));
+        $response = $this->rest('PATCH', '/categories/payouts', ['breakers' => ['spend' => ['enabled' => true, 'budgets' => [['unit' => 'usd', 'per_hour' => 2.5, 'per_day' => 20]]]]]);
+        self::assertSame(200, $response->get_status(), (string) wp_json_encode($this->data($response)));
+    }
+
+    public function test_breakers_freshness_and_customer_facing_travel_and_a_round_trip_keeps_them(): void
+    {
+        $this->configure();
+        $this->configure_breakers();
+        $before = $this->export();
+        [, $automation] = self::entry($before, 'automations', $this->automation);
+        self::assertSame(['enabled' => true, 'consecutive' => 3, 'rate_percent' => 50, 'window_runs' => 10, 'min_runs' => 4], $automation['breakers']['failures']);
+        self::assertSame(['enabled' => true, 'max_actions' => 40, 'window_minutes' => 60], $automation['breakers']['customer_impact']);
+        self::assertSame(['option' => 'cfg_last_sync'], $automation['freshness']);
+        self::assertSame(['order:updated', 'comment:created'], $automation['customer_facing']);
+        [, $payouts] = self::entry($before, 'categories', 'payouts');
+        self::assertSame('usd', $payouts['breakers']['spend']['budgets'][0]['unit']);
+
+        sophmate_tests_reset_plugin_state();
+        delete_option(Settings::OPTION);
+        $response = $this->import($before);
+        self::assertSame(200, $response->get_status(), (string) wp_json_encode($this->data($response)));
+        self::assertTrue($this->data($response)['applied']);
+
+        $after = $this->export();
+        unset($before['exported_at'], $after['exported_at']);
+        self::assertEquals($before, $after);
+        $this->forget_caches();
+        $stored = $this->services->stored_automations->all()[$this->automation];
+        self::assertSame(4, $stored->breakers['failures']['min_runs']);
+        self::assertSame(['option' => 'cfg_last_sync'], $stored->freshness);
+        self::assertSame(['order:updated', 'comment:created'], $stored->customer_facing);
+        self::assertTrue($this->services->categories->all()['payouts']->breaker_config()->spend->enabled);
+
+        $doc = $after;
+        [$a] = self::entry($doc, 'automations', $this->automation);
+        $doc['automations'][$a]['breakers']['failures']['rate_percent'] = 30;
+        $doc['automations'][$a]['customer_facing'] = ['order:updated'];
+        $item = array_values(array_filter($this->data($this->import($doc, true))['changes'], fn ($c) => $c['id'] === $this->automation))[0];
+        self::assertSame('changed', $item['change']);
+        self::assertSame([
+            ['path' => 'breakers.failures.rate_percent', 'from' => 50, 'to' => 30],
+            ['path' => 'customer_facing', 'from' => ['order:updated', 'comment:created'], 'to' => ['order:updated']],
+        ], $item['fields']);
+    }
+
+    public function test_an_invalid_breaker_is_reported_with_its_path_and_nothing_changes(): void
+    {
+        $this->configure();
+        $this->configure_breakers();
+        $doc = $this->changed($this->export());
+        [$a] = self::entry($doc, 'automations', $this->automation);
+        $doc['automations'][$a]['breakers']['failures']['min_runs'] = 50;
+        $doc['automations'][$a]['freshness'] = ['option' => 'not an option!'];
+        [$c] = self::entry($doc, 'categories', 'payouts');
+        $doc['categories'][$c]['breakers']['spend']['budgets'][0]['per_hour'] = 0;
+        $stored = $this->stored_options();
+
+        $response = $this->import($doc);
+        $this->assertError($response, 400, 'sophmate_invalid_config');
+        $errors = $this->data($response)['data']['errors'];
+        self::assertSame(["categories[$c].breakers.spend.budgets[0].per_hour", "automations[$a].breakers.failures.min_runs", "automations[$a].freshness"], array_column($errors, 'path'));
+        self::assertSame(['sophmate_invalid_breakers', 'sophmate_invalid_breakers', 'sophmate_invalid_freshness'], array_column($errors, 'code'));
+        self::assertStringContainsString('min_runs', $errors[1]['message']);
+        self::assertSame($stored, $this->stored_options());
+        self::assertSame([], array_values(array_filter($this->audit_rows(), static fn ($r) => $r['action'] === 'config_import')));
+    }
+
     /** @return iterable<string,array{\Closure}> */
     public static function failing_writes(): iterable
     {

@@ -269,4 +269,95 @@ final class ConfigDocumentTest extends TestCase
         self::assertSame(['emails' => ['OPS@example.test'], 'webhooks' => ['https://hooks.example.test/a']], $result->target->notifications);
         self::assertSame(['added' => 0, 'changed' => 2, 'unchanged' => 11, 'skipped' => 0, 'not_in_file' => 0], ConfigDocumentDiff::summary(ConfigDocument::diff($result, self::state(), self::users())));
     }
+
+    /** The state with the admin automation carrying its own breakers, freshness and customer_facing. */
+    private static function state_with_breakers(): ConfigDocumentState
+    {
+        $state = self::state();
+        $admin = AutomationDefinition::from_args('nightly-sync', [
+            'label' => 'Nightly sync', 'kind' => 'workflow', 'category' => 'payouts', 'mode' => 'read_only', 'cron_hooks' => ['sync_hook'], 'checklist' => ['trigger' => 'cron at 2am'],
+            'breakers' => ['failures' => ['consecutive' => 3, 'min_runs' => 5], 'spend' => ['enabled' => true, 'budgets' => [['unit' => 'usd', 'per_hour' => 5.5, 'per_day' => 50]]]],
+            'freshness' => ['option' => 'nightly_last_sync'],
+            'customer_facing' => ['order:updated', 'comment:created'],
+        ], 7, 'admin');
+        return new ConfigDocumentState($state->categories, ['nightly-sync' => $admin], $state->code_automations, $state->providers, $state->settings);
+    }
+
+    public function test_export_carries_an_admin_automations_breakers_freshness_and_customer_facing_and_the_round_trip_keeps_them(): void
+    {
+        $state = self::state_with_breakers();
+        $doc = self::exported($state);
+        $nightly = $doc['automations'][0];
+        self::assertSame(['enabled' => true, 'consecutive' => 3, 'rate_percent' => 50, 'window_runs' => 20, 'min_runs' => 5], $nightly['breakers']['failures']);
+        self::assertEquals([['unit' => 'usd', 'per_hour' => 5.5, 'per_day' => 50]], $nightly['breakers']['spend']['budgets'], 'a whole amount may read back as an integer from JSON');
+        self::assertSame(['option' => 'nightly_last_sync'], $nightly['freshness']);
+        self::assertSame(['order:updated', 'comment:created'], $nightly['customer_facing']);
+        self::assertSame(['id' => 'alt-text', 'origin' => 'code', 'mode' => 'draft', 'checklist' => ['trigger' => 'upload']], $doc['automations'][1], 'a code-registered automation keeps its registration arguments where it is registered');
+        $plain = self::exported();
+        self::assertNull($plain['automations'][0]['breakers']);
+        self::assertNull($plain['automations'][0]['freshness']);
+        self::assertSame([], $plain['automations'][0]['customer_facing']);
+
+        $result = self::parse($doc, $state);
+        self::assertSame([], $result->errors);
+        self::assertSame([], array_values(array_filter(ConfigDocument::diff($result, $state, self::users()), static fn ($c) => $c['change'] !== 'unchanged')));
+
+        $empty = new ConfigDocumentState(BuiltinCategories::all(), [], [], [], ['retention_days' => 30, 'read_only_runs_before_live' => 3]);
+        $into_empty = self::parse($doc, $empty);
+        self::assertSame([], $into_empty->errors);
+        $imported = $into_empty->target->automations['nightly-sync'];
+        self::assertSame($state->automations['nightly-sync']->breakers, $imported->breakers);
+        self::assertSame(['option' => 'nightly_last_sync'], $imported->freshness);
+        self::assertSame(['order:updated', 'comment:created'], $imported->customer_facing);
+    }
+
+    public function test_breakers_freshness_and_customer_facing_are_diffed_field_by_field(): void
+    {
+        $state = self::state_with_breakers();
+        $doc = self::exported($state);
+        $doc['automations'][0]['breakers']['failures']['rate_percent'] = 30;
+        $doc['automations'][0]['breakers']['stale_context'] = ['enabled' => true, 'max_age_minutes' => 90];
+        $doc['automations'][0]['freshness'] = ['filter' => 'nightly_freshness'];
+        $doc['automations'][0]['customer_facing'] = ['order:updated'];
+        $result = self::parse($doc, $state);
+        self::assertSame([], $result->errors);
+        $item = array_values(array_filter(ConfigDocument::diff($result, $state, self::users()), static fn ($c) => $c['id'] === 'nightly-sync'))[0];
+        self::assertSame('changed', $item['change']);
+        self::assertEqualsCanonicalizing([
+            ['path' => 'breakers.failures.rate_percent', 'from' => 50, 'to' => 30],
+            ['path' => 'breakers.stale_context.enabled', 'from' => null, 'to' => true],
+            ['path' => 'breakers.stale_context.max_age_minutes', 'from' => null, 'to' => 90],
+            ['path' => 'freshness.filter', 'from' => null, 'to' => 'nightly_freshness'],
+            ['path' => 'freshness.option', 'from' => 'nightly_last_sync', 'to' => null],
+            ['path' => 'customer_facing', 'from' => ['order:updated', 'comment:created'], 'to' => ['order:updated']],
+        ], $item['fields']);
+        self::assertSame(30, $result->target->automations['nightly-sync']->breakers['failures']['rate_percent']);
+    }
+
+    public function test_invalid_breakers_freshness_and_customer_facing_are_reported_with_their_path_and_nothing_is_taken(): void
+    {
+        $state = self::state_with_breakers();
+        $doc = self::exported($state);
+        $doc['automations'][0]['breakers']['failures']['min_runs'] = 50;
+        $doc['automations'][0]['freshness'] = ['option' => 'bad option!'];
+        $doc['automations'][0]['customer_facing'] = ['no-colon'];
+        $doc['categories'][0]['breakers'] = ['customer_impact' => ['max_actions' => 0]];
+        $doc['categories'][1]['breakers'] = ['spend' => ['enabled' => true, 'budgets' => [['unit' => 'usd', 'per_hour' => -1]]]];
+        $result = self::parse($doc, $state);
+        self::assertFalse($result->is_valid());
+        self::assertNull($result->target, 'nothing is applied when one field is wrong');
+        self::assertSame([
+            'categories[0].breakers.customer_impact.max_actions',
+            'categories[1].breakers.spend.budgets[0].per_hour',
+            'automations[0].breakers.failures.min_runs',
+            'automations[0].freshness',
+            'automations[0].customer_facing',
+        ], self::paths($result->errors));
+        $codes = array_column($result->errors, 'code', 'path');
+        self::assertSame('sophmate_invalid_breakers', $codes['automations[0].breakers.failures.min_runs']);
+        self::assertSame('sophmate_invalid_breakers', $codes['categories[0].breakers.customer_impact.max_actions']);
+        self::assertSame('sophmate_invalid_freshness', $codes['automations[0].freshness']);
+        self::assertSame('sophmate_invalid_customer_facing', $codes['automations[0].customer_facing']);
+        self::assertStringContainsString('must not be more than window_runs (20)', array_column($result->errors, 'message', 'path')['automations[0].breakers.failures.min_runs']);
+    }
 }
