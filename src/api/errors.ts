@@ -179,3 +179,38 @@ export function invalidParams( error: ApiError ): Record< string, string > {
 	const parsed = paramsSchema.safeParse( error.data );
 	return parsed.success ? parsed.data.params : {};
 }
+
+/**
+ * Splits a refused write into messages for form fields and one for the form:
+ * WordPress' `data.params` go under the parameter they name, a
+ * `sophmate_invalid_<name>` error under `<name>`, as far as `fieldOf` knows
+ * the field; everything else is said above the form.
+ *
+ * @param error   The ApiError of the write.
+ * @param fieldOf The form field a parameter (and its message) belongs to, or null.
+ */
+export function placeServerErrors< F extends string >(
+	error: ApiError,
+	fieldOf: ( name: string, message: string ) => F | null
+): { fields: Partial< Record< F, string > >; form: string | null } {
+	const fields: Partial< Record< F, string > > = {};
+	const unplaced: string[] = [];
+	const params = invalidParams( error );
+	const named: Array< [ string, string ] > = Object.keys( params ).length
+		? Object.entries( params )
+		: [
+				[
+					/^sophmate_invalid_(.+)$/.exec( error.code )?.[ 1 ] ?? '',
+					error.message,
+				],
+			];
+	named.forEach( ( [ name, message ] ) => {
+		const field = name ? fieldOf( name, message ) : null;
+		if ( field ) {
+			fields[ field ] = message;
+		} else {
+			unplaced.push( message );
+		}
+	} );
+	return { fields, form: unplaced.length ? unplaced.join( ' ' ) : null };
+}

@@ -6,7 +6,7 @@
 import { __, sprintf } from '@wordpress/i18n';
 
 import {
-	invalidParams,
+	placeServerErrors,
 	type ApiError,
 	type CategoryConfig,
 	type CategoryUpdate,
@@ -227,31 +227,5 @@ export function serverErrors( error: ApiError ): {
 	fields: FieldErrors;
 	form: string | null;
 } {
-	const fields: FieldErrors = {};
-	const params = invalidParams( error );
-	const unplaced: string[] = [];
-	if ( Object.keys( params ).length ) {
-		Object.entries( params ).forEach( ( [ param, message ] ) => {
-			const field = fieldOf( param, message );
-			if ( field ) {
-				fields[ field ] = message;
-			} else {
-				unplaced.push( message );
-			}
-		} );
-	} else {
-		const match = /^sophmate_invalid_(.+)$/.exec( error.code );
-		const field = match?.[ 1 ]
-			? fieldOf( match[ 1 ], error.message )
-			: null;
-		if ( field ) {
-			fields[ field ] = error.message;
-		} else {
-			unplaced.push( error.message );
-		}
-	}
-	return {
-		fields,
-		form: unplaced.length ? unplaced.join( ' ' ) : null,
-	};
+	return placeServerErrors( error, fieldOf );
 }

@@ -6,7 +6,7 @@
 import { __, sprintf } from '@wordpress/i18n';
 
 import {
-	invalidParams,
+	placeServerErrors,
 	type ApiError,
 	type Provider,
 	type ProviderStatus,
@@ -205,26 +205,5 @@ export function providerServerErrors( error: ApiError ): {
 	fields: ProviderFieldErrors;
 	form: string | null;
 } {
-	const fields: ProviderFieldErrors = {};
-	const unplaced: string[] = [];
-	const params = invalidParams( error );
-	if ( Object.keys( params ).length ) {
-		Object.entries( params ).forEach( ( [ param, message ] ) => {
-			const field = fieldOf( param );
-			if ( field ) {
-				fields[ field ] = message;
-			} else {
-				unplaced.push( message );
-			}
-		} );
-	} else {
-		const match = /^sophmate_invalid_(.+)$/.exec( error.code );
-		const field = match?.[ 1 ] ? fieldOf( match[ 1 ] ) : null;
-		if ( field ) {
-			fields[ field ] = error.message;
-		} else {
-			unplaced.push( error.message );
-		}
-	}
-	return { fields, form: unplaced.length ? unplaced.join( ' ' ) : null };
+	return placeServerErrors( error, fieldOf );
 }
