@@ -213,7 +213,8 @@ final class SwitchService
                 $entry = new AuditEntry($action, $scope->to_string(), $before, $after, $reason, $actor, $source->value, $this->clock->now(), array_filter($context, static fn ($v) => $v !== null) + ['version' => $next->version]);
                 $audit_id = $this->audit->append($entry);
                 foreach ($this->listeners as $listener) {
-                    $listener->switch_changed($action, $scope, $before, $after, $actor, $reason, $context + ['source' => $source->value, 'audit_id' => $audit_id]);
+                    // The real source and audit id win over caller context keys of the same name.
+                    $listener->switch_changed($action, $scope, $before, $after, $actor, $reason, ['source' => $source->value, 'audit_id' => $audit_id] + $context);
                 }
                 return new ChangeResult(true, $scope, $before, $after, $next, $audit_id);
             }

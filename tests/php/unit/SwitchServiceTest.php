@@ -66,6 +66,27 @@ final class SwitchServiceTest extends TestCase
         ]);
     }
 
+    public function test_listeners_hear_the_real_source_even_when_the_context_has_a_source_key(): void
+    {
+        $heard = [];
+        $listener = new class ($heard) implements \SophMate\SafeMode\Domain\Switches\ChangeListener {
+            /** @param list<array<string,mixed>> $heard */
+            public function __construct(private array &$heard)
+            {
+            }
+
+            public function switch_changed(string $action, Scope $scope, string $before, string $after, Actor $actor, string $reason, array $context): void
+            {
+                $this->heard[] = $context;
+            }
+        };
+        $catalog = new Catalog(static fn () => BuiltinCategories::all());
+        $service = new SwitchService($this->store, $this->audit, $catalog, $this->trials, $this->clock, [$listener]);
+        $result = $service->pause(Scope::category('marketing'), 'Sync stale', $this->alice, Source::Breaker, null, ['source' => 'option last_sync', 'audit_id' => 0]);
+        self::assertSame('breaker', $heard[0]['source']);
+        self::assertSame($result->audit_id, $heard[0]['audit_id']);
+    }
+
     public function test_pausing_a_paused_scope_changes_nothing_and_writes_no_audit(): void
     {
         $this->service->pause(Scope::category('marketing'), 'first', $this->alice, Source::Admin);
