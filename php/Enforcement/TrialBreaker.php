@@ -68,7 +68,7 @@ final class TrialBreaker
                 (string) ($run->error ?? (is_string($error) ? $error : 'no error message'))
             );
             try {
-                $this->service->pause($scope, mb_substr($reason, 0, 500), Actor::system('trial breaker'), Source::Breaker);
+                $this->service->pause($scope, mb_substr($reason, 0, 500), Actor::system('trial breaker'), Source::Breaker, null, ['signal' => 'trial', 'value' => 'run #' . $run->id . ' failed', 'threshold' => 'any failure', 'breaker' => 'trial', 'run_id' => $run->id]);
             } catch (SafeModeException) {
                 // Unreadable or busy state: the fail-closed path already holds automation.
             }

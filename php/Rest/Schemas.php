@@ -32,6 +32,15 @@ final class Schemas
                 'source' => ['type' => 'string'],
                 'since' => ['type' => 'string', 'format' => 'date-time'],
                 'incident_url' => ['type' => ['string', 'null']],
+                'trip' => [
+                    'type' => ['object', 'null'],
+                    'description' => 'Set when a breaker made this pause (source breaker or update): the signal, its value and the threshold.',
+                    'properties' => [
+                        'signal' => ['type' => 'string'],
+                        'value' => ['type' => ['string', 'number', 'null']],
+                        'threshold' => ['type' => ['string', 'number', 'null']],
+                    ],
+                ],
                 'trial' => [
                     'type' => ['object', 'null'],
                     'properties' => [

@@ -46,6 +46,15 @@ export const switchSchema = z.object( {
 	since: isoDateTimeSchema,
 	incident_url: z.string().nullable(),
 	trial: trialSchema.nullable(),
+	/** Set when a breaker made the pause; absent in records stored before it existed. */
+	trip: z
+		.object( {
+			signal: z.string(),
+			value: z.union( [ z.string(), z.number() ] ).nullable(),
+			threshold: z.union( [ z.string(), z.number() ] ).nullable(),
+		} )
+		.nullable()
+		.optional(),
 } );
 
 export const safeModeSchema = z.object( {

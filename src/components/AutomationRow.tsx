@@ -176,6 +176,7 @@ export function AutomationRow( {
 					<TripBadge
 						source={ automation.switch.source }
 						reason={ automation.switch.reason }
+						context={ automation.switch.trip }
 						testId={ `automation-trip-${ id }` }
 					/>
 				) }

@@ -187,6 +187,7 @@ export function CategoryRow( {
 					<TripBadge
 						source={ category.switch.source }
 						reason={ category.switch.reason }
+						context={ category.switch.trip }
 						testId={ `category-trip-${ slug }` }
 					/>
 				) }

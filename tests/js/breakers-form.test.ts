@@ -18,7 +18,7 @@ import {
 import {
 	contextSignal,
 	formatMinutes,
-	signalFromReason,
+	tripSignal,
 	signalLabel,
 } from '../../src/components/breakers/format';
 
@@ -182,7 +182,7 @@ describe( 'breaker form', () => {
 } );
 
 describe( 'trip signals', () => {
-	it( 'names the signal from the audit context or the reason', () => {
+	it( 'names the signal from the switch trip or the audit context', () => {
 		expect( contextSignal( { signal: 'spend', value: 5.2 } ) ).toBe(
 			'spend'
 		);
@@ -190,51 +190,20 @@ describe( 'trip signals', () => {
 			'customer_impact'
 		);
 		expect( contextSignal( [] ) ).toBeNull();
-		const cases: Array< [ string, string, string ] > = [
-			[
-				'failure rate 60% over last 20 runs ≥ 50%',
-				'breaker',
-				'failure rate',
-			],
-			[ '5 consecutive failures ≥ 5', 'breaker', 'consecutive failures' ],
-			[
-				'spend 5.20 usd in the last hour ≥ 5.00 usd per hour',
-				'breaker',
-				'spend per hour',
-			],
-			[
-				'spend 51 usd in the last day ≥ 50 usd per day',
-				'breaker',
-				'spend per day',
-			],
-			[
-				'context 3h 10m old ≥ 2h (option last_sync)',
-				'breaker',
-				'stale context',
-			],
-			[
-				'120 customer-facing actions in 60 min > 100',
-				'breaker',
-				'customer impact',
-			],
-			[
-				'plugin update: woocommerce 9.1 → 9.2',
-				'update',
-				'plugin update',
-			],
-			[ 'provider openai: outage', 'breaker', 'provider outage' ],
-			[
-				'Trial run #4 of digest failed: boom',
-				'breaker',
-				'failed trial run',
-			],
-			[ 'something new', 'update', 'update' ],
-		];
-		cases.forEach( ( [ reason, source, label ] ) =>
-			expect( signalLabel( signalFromReason( reason, source ) ) ).toBe(
-				label
+		expect(
+			signalLabel(
+				tripSignal(
+					{ signal: 'failure_rate', value: 60, threshold: 50 },
+					'breaker'
+				)
 			)
-		);
+		).toBe( 'failure rate' );
+		expect(
+			signalLabel( tripSignal( { signal: 'trial' }, 'breaker' ) )
+		).toBe( 'failed trial run' );
+		// A pause stored before switches carried their trip: the source alone.
+		expect( tripSignal( null, 'update' ) ).toBe( 'update' );
+		expect( tripSignal( undefined, 'breaker' ) ).toBe( 'breaker' );
 		expect( formatMinutes( 190 ) ).toBe( '3h 10m' );
 		expect( formatMinutes( 45 ) ).toBe( '45 min' );
 	} );

@@ -12,6 +12,7 @@ use SophMate\SafeMode\Domain\Actor;
  */
 final class SwitchRecord
 {
+    /** @param array{signal:string,value:string|int|float|null,threshold:string|int|float|null}|null $trip */
     public function __construct(
         public readonly SwitchState $state,
         public readonly string $reason,
@@ -20,7 +21,24 @@ final class SwitchRecord
         public readonly \DateTimeImmutable $since,
         public readonly ?string $incident_url = null,
         public readonly ?TrialScope $trial = null,
+        public readonly ?array $trip = null,
     ) {
+    }
+
+    /**
+     * What a breaker saw when it made this pause ({signal, value, threshold}), kept on the switch so
+     * every screen can say "Tripped: failure rate" without reading the audit log or parsing the reason.
+     *
+     * @param array<string,mixed> $context the pause's audit context
+     * @return array{signal:string,value:string|int|float|null,threshold:string|int|float|null}|null
+     */
+    public static function trip_from(Source $source, array $context): ?array
+    {
+        if (($source !== Source::Breaker && $source !== Source::Update) || !is_string($context['signal'] ?? null) || $context['signal'] === '') {
+            return null;
+        }
+        $scalar = static fn ($v): string|int|float|null => is_int($v) || is_float($v) ? $v : (is_scalar($v) ? substr((string) $v, 0, 200) : null);
+        return ['signal' => substr($context['signal'], 0, 64), 'value' => $scalar($context['value'] ?? null), 'threshold' => $scalar($context['threshold'] ?? null)];
     }
 
     /** @return array<string,mixed> */
@@ -34,6 +52,7 @@ final class SwitchRecord
             'since' => $this->since->format(\DATE_ATOM),
             'incident_url' => $this->incident_url,
             'trial' => $this->trial?->to_array(),
+            'trip' => $this->trip,
         ];
     }
 
@@ -49,6 +68,7 @@ final class SwitchRecord
             new \DateTimeImmutable((string) ($data['since'] ?? 'now')),
             isset($data['incident_url']) ? (string) $data['incident_url'] : null,
             is_array($data['trial'] ?? null) ? TrialScope::from_array($data['trial']) : null,
+            is_array($data['trip'] ?? null) && is_string($data['trip']['signal'] ?? null) ? self::trip_from(Source::Breaker, $data['trip']) : null,
         );
     }
 }

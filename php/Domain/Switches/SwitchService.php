@@ -47,7 +47,7 @@ final class SwitchService
             return $this->set_safe_mode(SafeModeMode::Paused, $reason, null, $actor, $source, $incident_url);
         }
         $this->assert_exists($scope);
-        $record = new SwitchRecord(SwitchState::Paused, $reason, $actor, $source, $this->clock->now(), $incident_url);
+        $record = new SwitchRecord(SwitchState::Paused, $reason, $actor, $source, $this->clock->now(), $incident_url, null, SwitchRecord::trip_from($source, $context));
         return $this->change('pause', $scope, $actor, $source, $reason, ['incident_url' => $incident_url] + $context, function (SwitchBoard $board) use ($scope, $record): ?SwitchBoard {
             return $board->state_of($scope) === SwitchState::Paused ? null : $board->with_record($scope, $record);
         });

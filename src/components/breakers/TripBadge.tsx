@@ -2,12 +2,7 @@ import './breakers.scss';
 
 import { __, sprintf } from '@wordpress/i18n';
 
-import {
-	contextSignal,
-	isTripSource,
-	signalFromReason,
-	signalLabel,
-} from './format';
+import { isTripSource, signalLabel, tripSignal } from './format';
 
 /**
  * "Tripped: failure rate": marks a pause a breaker made (source `breaker` or
@@ -15,8 +10,8 @@ import {
  *
  * @param props
  * @param props.source  Switch or audit source.
- * @param props.reason  The pause reason (the signal is read from it when no context names it).
- * @param props.context Audit context `{ signal, … }`, when known.
+ * @param props.reason  The pause reason, shown as the badge's title.
+ * @param props.context The switch's `trip` or the audit context `{ signal, … }`.
  * @param props.testId  Test id.
  */
 export function TripBadge( {
@@ -33,8 +28,7 @@ export function TripBadge( {
 	if ( ! source || ! isTripSource( source ) ) {
 		return null;
 	}
-	const signal =
-		contextSignal( context ) ?? signalFromReason( reason, source );
+	const signal = tripSignal( context, source );
 	return (
 		<span
 			className={ `sophmate-breakers__trip is-${ source }` }

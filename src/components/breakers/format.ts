@@ -88,47 +88,17 @@ export function signalLabel( signal: string ): string {
 }
 
 /**
- * The signal of a trip when only its reason is known (GET /status carries
- * the switch's reason, not the audit context). Reasons name the signal first:
- * "failure rate 60% over last 20 runs ≥ 50%", "plugin update: woocommerce …".
+ * The signal of a trip: from the switch's `trip` or the audit context, else
+ * (a pause stored before switches carried their trip) the source alone.
  *
- * @param reason The pause reason.
- * @param source `breaker` or `update`.
+ * @param context `{ signal, … }` of the switch or audit event, when known.
+ * @param source  `breaker` or `update`.
  */
-export function signalFromReason( reason: string, source: string ): string {
-	const text = reason.trim().toLowerCase();
-	if ( text.startsWith( 'failure rate' ) ) {
-		return 'failure_rate';
-	}
-	if ( /^\d+ consecutive failures/.test( text ) ) {
-		return 'consecutive_failures';
-	}
-	if ( text.startsWith( 'spend' ) ) {
-		if ( text.includes( 'last hour' ) ) {
-			return 'spend_per_hour';
-		}
-		return text.includes( 'last day' ) ? 'spend_per_day' : 'spend';
-	}
-	if ( text.startsWith( 'context' ) || text.includes( 'stale' ) ) {
-		return 'stale_context';
-	}
-	if ( text.includes( 'customer-facing' ) ) {
-		return 'customer_impact';
-	}
-	const update = /^(plugin|theme|core) update/.exec( text );
-	if ( update ) {
-		return `${ update[ 1 ] }_update`;
-	}
-	if ( /^provider [^:]+: outage/.test( text ) ) {
-		return 'provider_outage';
-	}
-	if ( text.startsWith( 'provider ' ) ) {
-		return 'provider_config';
-	}
-	if ( text.startsWith( 'trial run' ) ) {
-		return 'trial';
-	}
-	return source === 'update' ? 'update' : 'breaker';
+export function tripSignal( context: unknown, source: string ): string {
+	return (
+		contextSignal( context ) ??
+		( source === 'update' ? 'update' : 'breaker' )
+	);
 }
 
 /**

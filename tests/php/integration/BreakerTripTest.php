@@ -108,13 +108,17 @@ final class BreakerTripTest extends IntegrationTestCase
         self::assertArrayHasKey('value', $context);
         self::assertArrayHasKey('threshold', $context);
         self::assertArrayHasKey('breaker', $context);
+        // GET /status carries the signal on the switch, so the overview needs neither the audit log nor the reason text.
+        [$kind, $id] = explode(':', $scope, 2);
+        $status = $this->data($this->rest('GET', '/status'));
+        $listed = array_values(array_filter($status[$kind === 'category' ? 'categories' : 'automations'], static fn (array $item): bool => ($item['slug'] ?? $item['id'] ?? '') === $id));
+        self::assertSame(['signal' => $signal, 'value' => $context['value'], 'threshold' => $context['threshold']], $listed[0]['switch']['trip'] ?? null);
         if ($in_process) {
             self::assertSame([[$scope, $reason]], $this->trips, 'one sophmate_safe_mode_tripped');
         }
         $outbox = $this->outbox($scope);
         self::assertCount(1, $outbox, 'one notification for ' . $scope);
         self::assertSame('trip', $outbox[0]['event']);
-        [$kind, $id] = explode(':', $scope, 2);
         $path = '/' . ($kind === 'category' ? 'categories' : 'automations') . '/' . $id . '/restart';
         $this->assertError($this->rest('POST', $path, ['note' => 'Looks fine', 'scope' => ['max_runs' => 1]]), 422, 'sophmate_review_incomplete');
         self::assertSame('paused', $this->services->switch_store->load_fresh()->state_of(Scope::parse($scope))->value, 'a breaker never restarts anything');

@@ -87,6 +87,18 @@ final class SwitchServiceTest extends TestCase
         self::assertSame($result->audit_id, $heard[0]['audit_id']);
     }
 
+    public function test_a_breaker_pause_keeps_its_signal_on_the_switch_and_an_operator_pause_does_not(): void
+    {
+        $this->service->pause(Scope::category('marketing'), 'failure rate 60% over last 20 runs ≥ 50%', Actor::system('circuit breaker'), Source::Breaker, null, ['signal' => 'failure_rate', 'value' => 60, 'threshold' => 50, 'breaker' => 'failures']);
+        $this->service->pause(Scope::category('commerce'), 'Checkout bug', $this->alice, Source::Admin, null, ['signal' => 'failure_rate']);
+
+        self::assertSame(['signal' => 'failure_rate', 'value' => 60, 'threshold' => 50], $this->store->board->categories['marketing']->trip);
+        self::assertNull($this->store->board->categories['commerce']->trip);
+        // Stored and read back, as the option round-trips it.
+        $again = \SophMate\SafeMode\Domain\Switches\SwitchRecord::from_array($this->store->board->categories['marketing']->to_array());
+        self::assertSame(['signal' => 'failure_rate', 'value' => 60, 'threshold' => 50], $again->trip);
+        self::assertNull(\SophMate\SafeMode\Domain\Switches\SwitchRecord::from_array($this->store->board->categories['commerce']->to_array())->trip);
+    }
     public function test_pausing_a_paused_scope_changes_nothing_and_writes_no_audit(): void
     {
         $this->service->pause(Scope::category('marketing'), 'first', $this->alice, Source::Admin);
