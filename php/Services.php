@@ -27,6 +27,7 @@ use SophMate\SafeMode\Enforcement\RunStarter;
 use SophMate\SafeMode\Enforcement\ShutdownRecorder;
 use SophMate\SafeMode\Enforcement\TrialBreaker;
 use SophMate\SafeMode\Review\EvidenceCollector;
+use SophMate\SafeMode\Storage\DatabaseTransaction;
 use SophMate\SafeMode\Storage\OptionAutomationRepository;
 use SophMate\SafeMode\Storage\OptionCategoryRepository;
 use SophMate\SafeMode\Storage\OptionProviderRepository;
@@ -85,7 +86,8 @@ final class Services
         $this->runs = new TableRunRepository($db, $this->schema);
         $this->emergency = new EmergencySwitch($content_dir);
         $this->gate = new Gate($this->catalog, $this->switch_store, $this->emergency, new DecisionEngine($this->runs));
-        $this->switches = new SwitchService($this->switch_store, $this->audit, $this->catalog, $this->runs, $this->clock, [new ActionsListener()]);
+        $switch_store = $this->switch_store;
+        $this->switches = new SwitchService($this->switch_store, $this->audit, $this->catalog, $this->runs, $this->clock, [new ActionsListener()], new DatabaseTransaction($db, [static fn () => $switch_store->forget_cached_option()]));
         $this->run_context = new RunContext();
         $this->providers = new OptionProviderRepository();
         $this->settings = new Settings();

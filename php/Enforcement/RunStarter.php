@@ -64,6 +64,11 @@ final class RunStarter
             $context,
             $this->clock->now()
         );
+        if ($id <= 0 && $decision->allows_run()) {
+            // Fail closed: a run the plugin cannot record (database gone, runs table missing) could
+            // not be paused, reviewed or swept either, so it does not start.
+            $decision = new Decision(Effect::Blocked, 'storage', 'The run could not be recorded (database unavailable or run history table missing), so it was not started.');
+        }
         return new Run($id, $automation, $decision, $this->runs, $this->gate, $policy, $this->clock, $trigger, $this->context, $this->retries, $cron_origin);
     }
 }

@@ -82,8 +82,12 @@ final class OptionSwitchStateStore implements SwitchStateStore
         return $updated === 1;
     }
 
-    /** Every worker (and a persistent object cache shared by web nodes) must see the change on its next read. */
-    private function forget_cached_option(): void
+    /**
+     * Every worker (and a persistent object cache shared by web nodes) must see the change on its
+     * next read. Called after the write, and again after the commit when the write was part of a
+     * transaction (a reader between the two could have cached the old value).
+     */
+    public function forget_cached_option(): void
     {
         wp_cache_delete(self::OPTION, 'options');
         wp_cache_delete('alloptions', 'options');

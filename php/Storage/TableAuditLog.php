@@ -28,7 +28,7 @@ final class TableAuditLog implements AuditLog
         $table = $this->schema->audit_table();
         $locked = (int) $this->db->get_var($this->db->prepare('SELECT GET_LOCK(%s, 10)', self::LOCK));
         if ($locked !== 1) {
-            throw new StorageUnavailable('sophmate_audit_busy', 'The audit log is locked by another writer; the change was applied but could not be audited yet. Try again.');
+            throw new StorageUnavailable('sophmate_audit_busy', 'The audit log is locked by another writer; try again.');
         }
         try {
             $prev = (string) $this->db->get_var("SELECT hash FROM {$table} ORDER BY id DESC LIMIT 1");

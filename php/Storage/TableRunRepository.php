@@ -20,7 +20,7 @@ final class TableRunRepository implements RunRepository
     {
         // A prepared INSERT rather than wpdb::insert(): this is the hot path of run recording and
         // insert() re-checks column charsets on every call.
-        $this->db->query($this->db->prepare(
+        $inserted = $this->db->query($this->db->prepare(
             "INSERT INTO {$this->schema->runs_table()} (automation, category, run_trigger, status, started_at, finished_at, read_only, attempt, decision_scope, reason, context) VALUES (%s, %s, %s, %s, %s, "
             . ($status->is_final() ? '%s' : 'NULL') . ', %d, %d, %s, %s, ' . ($context === [] ? 'NULL' : '%s') . ')',
             ...array_values(array_filter([
@@ -37,7 +37,9 @@ final class TableRunRepository implements RunRepository
                 $context === [] ? null : (string) wp_json_encode($context),
             ], static fn ($v) => $v !== null))
         ));
-        return (int) $this->db->insert_id;
+        // wpdb keeps the previous insert_id when an INSERT fails: returning it would hand this run
+        // someone else's row. 0 means "not recorded", and callers treat that as not allowed to run.
+        return $inserted === 1 ? (int) $this->db->insert_id : 0;
     }
 
     public function finish(int $run_id, RunStatus $status, \DateTimeImmutable $at, ?string $failed_step, ?string $error, array $spend): void

@@ -17,11 +17,13 @@ use SophMate\SafeMode\Domain\Scope;
 use SophMate\SafeMode\Domain\Text;
 use SophMate\SafeMode\Storage\AuditLog;
 use SophMate\SafeMode\Storage\SwitchStateStore;
+use SophMate\SafeMode\Storage\Transaction;
 
 /**
  * Pause, restart, promote and safe mode: the only way switch state changes. Each change is a
- * compare-and-swap on the stored board (retried on contention), then exactly one audit entry,
- * then the listeners. A change that would not change anything writes nothing.
+ * compare-and-swap on the stored board (retried on contention) and exactly one audit entry, in
+ * one transaction when one is given (so a database lost half-way keeps neither), then the
+ * listeners. A change that would not change anything writes nothing.
  */
 final class SwitchService
 {
@@ -35,6 +37,7 @@ final class SwitchService
         private readonly TrialUsage $trials,
         private readonly Clock $clock,
         private readonly array $listeners = [],
+        private readonly ?Transaction $transaction = null,
     ) {
     }
 
@@ -206,12 +209,12 @@ final class SwitchService
             if ($next === null) {
                 return new ChangeResult(false, $scope, $before, $before, $board);
             }
-            if ($this->store->swap($board, $next)) {
-                $after = self::label($next, $scope);
-                // The board version orders changes exactly, even when audit appends from several
-                // workers land in a different order than their compare-and-swaps did.
-                $entry = new AuditEntry($action, $scope->to_string(), $before, $after, $reason, $actor, $source->value, $this->clock->now(), array_filter($context, static fn ($v) => $v !== null) + ['version' => $next->version]);
-                $audit_id = $this->audit->append($entry);
+            $after = self::label($next, $scope);
+            // The board version orders changes exactly, even when audit appends from several
+            // workers land in a different order than their compare-and-swaps did.
+            $entry = new AuditEntry($action, $scope->to_string(), $before, $after, $reason, $actor, $source->value, $this->clock->now(), array_filter($context, static fn ($v) => $v !== null) + ['version' => $next->version]);
+            $audit_id = $this->swap_and_audit($board, $next, $entry);
+            if ($audit_id !== null) {
                 foreach ($this->listeners as $listener) {
                     // The real source and audit id win over caller context keys of the same name.
                     $listener->switch_changed($action, $scope, $before, $after, $actor, $reason, ['source' => $source->value, 'audit_id' => $audit_id] + $context);
@@ -221,6 +224,24 @@ final class SwitchService
             usleep(random_int(1000, 5000) * min($attempt, 5));
         }
         throw new StorageUnavailable('sophmate_state_busy', 'Switch state is changing too fast to apply this change; try again.');
+    }
+
+    /** The swap and its audit entry: both or neither. Null when another writer won the swap. */
+    private function swap_and_audit(SwitchBoard $board, SwitchBoard $next, AuditEntry $entry): ?int
+    {
+        $work = function () use ($board, $next, $entry): ?int {
+            return $this->store->swap($board, $next) ? $this->audit->append($entry) : null;
+        };
+        if ($this->transaction === null) {
+            return $work();
+        }
+        try {
+            return $this->transaction->atomically($work);
+        } catch (\Throwable $e) {
+            // Rolled back: this request must not keep believing the new board it tried to write.
+            $this->store->load_fresh();
+            throw $e;
+        }
     }
 
     private static function assert_note(string $note): void
