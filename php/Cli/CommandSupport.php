@@ -7,6 +7,7 @@ namespace SophMate\SafeMode\Cli;
 use SophMate\SafeMode\Domain\Actor;
 use SophMate\SafeMode\Domain\Exception\SafeModeException;
 use SophMate\SafeMode\Services;
+use SophMate\SafeMode\Support\CsvCell;
 
 /**
  * What every command shares: the actor (the --user WP-CLI was given, else "cli"), reporting a
@@ -60,6 +61,10 @@ abstract class CommandSupport
         $rows = array_map(static function (array $item): array {
             return array_map(static fn ($v) => is_scalar($v) || $v === null ? $v : (string) wp_json_encode($v), $item);
         }, $items);
+        if ($format === 'csv') {
+            // A CSV is opened in spreadsheets: a reason like "=HYPERLINK(...)" must stay text.
+            $rows = array_map([CsvCell::class, 'row'], $rows);
+        }
         \WP_CLI\Utils\format_items($format, $rows, $fields);
     }
 

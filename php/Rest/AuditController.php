@@ -6,6 +6,7 @@ namespace SophMate\SafeMode\Rest;
 
 use SophMate\SafeMode\Domain\Audit\AuditEntry;
 use SophMate\SafeMode\Domain\Audit\AuditQuery;
+use SophMate\SafeMode\Support\CsvCell;
 
 /** /audit: the append-only log, as JSON or CSV, and verification of its hash chain. */
 final class AuditController extends Controller
@@ -75,7 +76,7 @@ final class AuditController extends Controller
         fputcsv($out, ['id', 'created_at', 'action', 'scope', 'before', 'after', 'reason', 'actor_id', 'actor_login', 'source', 'context', 'hash']);
         foreach ($items as $item) {
             $actor = $item['actor'] ?? null;
-            fputcsv($out, array_map([self::class, 'csv_safe'], [
+            fputcsv($out, CsvCell::row([
                 $item['id'], $item['created_at'], $item['action'], $item['scope'], $item['before'], $item['after'], $item['reason'],
                 $actor['id'] ?? 0, $actor['login'] ?? 'system', $item['source'], wp_json_encode($item['context']), $item['hash'],
             ]));
@@ -94,18 +95,6 @@ final class AuditController extends Controller
         $response->header('Content-Type', 'text/csv; charset=utf-8');
         $response->header('Content-Disposition', 'attachment; filename="sophmate-audit.csv"');
         return $response;
-    }
-
-    /**
-     * Spreadsheet apps run cells starting with = + - @ as formulas; an operator's reason must never
-     * become one.
-     *
-     * @param mixed $value
-     */
-    private static function csv_safe($value): string
-    {
-        $value = (string) $value;
-        return $value !== '' && in_array($value[0], ['=', '+', '-', '@', "\t", "\r"], true) ? "'" . $value : $value;
     }
 
     /** @return array<string,mixed> */
