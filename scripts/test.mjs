@@ -15,6 +15,8 @@
  *   vitest         vitest run
  *   e2e            Playwright in Debian's Chromium against the test site
  *   php-error-log  PHP warnings/notices/deprecations/fatals from the plugin in the test site's logs
+ *   multisite      PHPUnit, phpunit.multisite.xml.dist, inside its own subdirectory multisite
+ *                  (.wp/multisite, port 8896 upward), set up and always stopped by the step
  *
  * plus the setup rows "build" (admin bundle) and "test-site". Then one summary
  * table and, as the last line, "Total: N passed, N failed". Exit code 1 when
@@ -38,10 +40,11 @@ import { findGroupsByMarker, sleep, stopGroup } from './lib/proc.mjs';
 import { Site } from './lib/site.mjs';
 import { UserError, bold, cyan, dim, green, info, printError, red, yellow } from './lib/ui.mjs';
 
-const STEP_IDS = [ 'php-lint', 'phpcs', 'unit', 'integration', 'typecheck', 'lint-js', 'vitest', 'e2e', 'php-error-log' ];
+const STEP_IDS = [ 'php-lint', 'phpcs', 'unit', 'integration', 'typecheck', 'lint-js', 'vitest', 'e2e', 'php-error-log', 'multisite' ];
 const SITE_STEPS = new Set( [ 'integration', 'e2e', 'php-error-log' ] );
 const USAGE = `Usage: npm test [-- --only=<ids>] [-- --keep]
   --only=a,b   run only these steps: ${ STEP_IDS.join( ', ' ) }
+               (multisite sets up and stops its own network on port 8896 upward, SOPHMATE_MULTISITE_PORT)
   --keep       leave the test site running afterwards (stop it with: npm run stop -- --site=test)`;
 
 const REPORT_DIR = path.join( WP_HOME, 'test-reports' );
@@ -52,6 +55,8 @@ const E2E_MARKER = `--sophmate-e2e-root=${ ROOT }`;
 const results = [];
 let currentChild = null;
 let testSite = null;
+/** The multisite step's own network while it runs (stopped by the step, or by cleanup()). */
+let multisiteSite = null;
 let keep = false;
 let finished = false;
 
@@ -248,7 +253,7 @@ function hasTestFiles( dir ) {
 	return walk( dir );
 }
 
-async function stepPhpunit( tools, suite ) {
+async function stepPhpunit( tools, suite, env = {} ) {
 	const config = `phpunit.${ suite }.xml.dist`;
 	if ( ! hasTestFiles( path.join( ROOT, 'tests', 'php', suite ) ) ) {
 		info( `No *Test.php files in tests/php/${ suite }: nothing to run.` );
@@ -256,7 +261,7 @@ async function stepPhpunit( tools, suite ) {
 	}
 	const junit = path.join( REPORT_DIR, `phpunit-${ suite }.xml` );
 	fs.rmSync( junit, { force: true } );
-	const run = await exec( tools.php, [ tools.phpunit, '-c', config, `--log-junit=${ junit }`, `--colors=${ process.stdout.isTTY ? 'always' : 'never' }` ] );
+	const run = await exec( tools.php, [ tools.phpunit, '-c', config, `--log-junit=${ junit }`, `--colors=${ process.stdout.isTTY ? 'always' : 'never' }` ], { env } );
 	if ( /No tests executed!/.test( run.output ) && ! /Tests: \d+/.test( run.output ) ) {
 		return { ok: true, note: 'no tests executed' };
 	}
@@ -342,6 +347,48 @@ function stepPhpErrorLog( site ) {
 	return { ok: found.length === 0, passed: found.length ? 0 : 1, failed: found.length ? 1 : 0, note: found.length ? `${ found.length } entries` : '' };
 }
 
+/**
+ * A fresh subdirectory multisite (main site + /site2/, plugin network-active) with its own
+ * MariaDB and php -S, the multisite PHPUnit suite inside it, then a scan of its PHP logs.
+ * Never touches the shared test site; always stops what it started.
+ */
+async function stepMultisite( tools ) {
+	const start = portFromEnv( 'SOPHMATE_MULTISITE_PORT', 8896 );
+	const port = await findFreePort( start, [ portFromEnv( 'SOPHMATE_DEV_PORT', 8888 ), portFromEnv( 'SOPHMATE_TEST_PORT', 8890 ) ] );
+	if ( ! port ) {
+		throw new UserError( `No free port from ${ start } upward for the multisite network.` );
+	}
+	const site = new Site( 'multisite', tools, { port, multisite: true, title: 'SophMate Safe Mode (multisite)', portEnv: 'SOPHMATE_MULTISITE_PORT' } );
+	multisiteSite = site;
+	try {
+		info( `Setting up a subdirectory multisite in ${ path.relative( ROOT, site.dir ) } on ${ site.url }…` );
+		await site.wipe();
+		await site.startDatabase();
+		site.prepareFiles();
+		site.recreateDatabase();
+		site.install( { resetAdmin: true, extra: { network_setup: true } } );
+		const install = site.install( { extra: { network_activate: true, sites: [ 'site2' ] } } );
+		if ( install.activation_error || ! install.plugin_active ) {
+			throw new UserError( `The plugin could not be network-activated: ${ install.activation_error || 'not active' }`, { details: `WordPress log: ${ site.logs.debug }` } );
+		}
+		await site.startServer();
+		await site.waitForHttp( 20000 );
+		site.writeSiteJson( { ...site.siteJson( install.app_password ), multisite: true, sites: install.sites } );
+		const result = await stepPhpunit( tools, 'multisite', { SOPHMATE_TEST_SITE: site.siteJsonPath, WP_BASE_URL: site.url } );
+		const problems = pluginProblems( [ site.logs.debug, site.logs.server ] );
+		for ( const { file, text } of problems ) {
+			info( red( `${ path.relative( ROOT, file ) }: ${ text }` ) );
+		}
+		if ( problems.length ) {
+			return { ...result, ok: false, failed: result.failed + 1, note: `${ problems.length } PHP log entries from the plugin` };
+		}
+		return result;
+	} finally {
+		await site.stop();
+		multisiteSite = null;
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* the test site                                                       */
 /* ------------------------------------------------------------------ */
@@ -401,6 +448,13 @@ async function cleanup() {
 			printError( error );
 		}
 	}
+	if ( multisiteSite ) {
+		try {
+			await multisiteSite.stop();
+		} catch ( error ) {
+			printError( error );
+		}
+	}
 }
 
 /** Last resort when the process exits without cleanup(): signal the groups, synchronously. */
@@ -412,9 +466,12 @@ function killSync() {
 			// gone
 		}
 	}
-	if ( testSite && ! keep ) {
+	for ( const site of [ keep ? null : testSite, multisiteSite ] ) {
+		if ( ! site ) {
+			continue;
+		}
 		for ( const kind of [ 'php', 'mariadb' ] ) {
-			const rec = testSite.readRun( kind );
+			const rec = site.readRun( kind );
 			if ( rec && rec.pgid ) {
 				try {
 					process.kill( -rec.pgid, 'SIGTERM' );
@@ -525,6 +582,7 @@ async function main() {
 		vitest: [ 'vitest run', () => stepVitest() ],
 		e2e: [ 'playwright test (Chromium, against the test site)', () => stepE2e() ],
 		'php-error-log': [ "the test site's debug.log and php-server.log", () => stepPhpErrorLog( testSite ) ],
+		multisite: [ 'phpunit -c phpunit.multisite.xml.dist (inside its own multisite network)', () => stepMultisite( tools ) ],
 	};
 
 	for ( const id of selected ) {

@@ -85,10 +85,12 @@ export class Site {
 	/**
 	 * @param {string} name  "dev" or "test"
 	 * @param {object} tools from resolveTools()
-	 * @param {{ port?: number, demo?: boolean, title?: string, portEnv?: string }} [options]
+	 * @param {{ port?: number, demo?: boolean, title?: string, portEnv?: string, multisite?: boolean }} [options]
+	 *        multisite: a subdirectory multisite network (install() sets it up in two passes)
 	 */
-	constructor( name, tools, { port = 0, demo = false, title = '', portEnv = '' } = {} ) {
+	constructor( name, tools, { port = 0, demo = false, title = '', portEnv = '', multisite = false } = {} ) {
 		this.name = name;
+		this.multisite = multisite;
 		this.tools = tools;
 		this.port = port;
 		this.demo = demo;
@@ -417,6 +419,23 @@ export class Site {
 		if ( this.demo ) {
 			lines.push( '', '// Dev site only: load the demo automations.', "define( 'SOPHMATE_SAFE_MODE_DEMO', true );" );
 		}
+		if ( this.multisite ) {
+			// scripts/wp/install.php defines SOPHMATE_NETWORK_SETUP for its first pass, which
+			// installs WordPress and the network tables while the site still loads as a single site.
+			lines.push(
+				'',
+				'// A subdirectory multisite network (tests/php/multisite).',
+				"define( 'WP_ALLOW_MULTISITE', true );",
+				"if ( ! defined( 'SOPHMATE_NETWORK_SETUP' ) ) {",
+				"\tdefine( 'MULTISITE', true );",
+				"\tdefine( 'SUBDOMAIN_INSTALL', false );",
+				`\tdefine( 'DOMAIN_CURRENT_SITE', ${ phpString( `127.0.0.1:${ this.port }` ) } );`,
+				"\tdefine( 'PATH_CURRENT_SITE', '/' );",
+				"\tdefine( 'SITE_ID_CURRENT_SITE', 1 );",
+				"\tdefine( 'BLOG_ID_CURRENT_SITE', 1 );",
+				'}'
+			);
+		}
 		lines.push(
 			'',
 			"if ( ! defined( 'ABSPATH' ) ) {",
@@ -470,9 +489,10 @@ export class Site {
 	 * Installs WordPress if needed and makes sure of the admin, the plugin and an
 	 * application password (scripts/wp/install.php).
 	 */
-	install( { resetAdmin = false } = {} ) {
+	install( { resetAdmin = false, extra = {} } = {} ) {
 		const previous = readJson( this.installedPath );
 		const config = {
+			...extra,
 			url: this.url,
 			title: this.title,
 			admin_user: ADMIN.user,

@@ -13,7 +13,11 @@
  *     "reset_admin": bool,          // set the admin password even on an existing install
  *     "app_password": "…"|null,     // the one from the last run: kept if still valid
  *     "app_password_name": "…",
- *     "plugin": "sophmate-safe-mode/plugin.php"
+ *     "plugin": "sophmate-safe-mode/plugin.php",
+ *     "network_setup": bool,        // multisite, first pass: install WordPress and the network
+ *                                   // tables (wp-config loads it as a single site meanwhile)
+ *     "network_activate": bool,     // multisite, second pass: activate the plugin network-wide
+ *     "sites": ["site2", …]         // multisite, second pass: subdirectory sites to create first
  *   }
  * Prints one JSON line: { ok, fresh, plugin_active, activation_error, app_password, … }.
  * Exit 0 when WordPress is installed (even if the plugin failed to activate: see
@@ -33,6 +37,9 @@ if (!is_file($wp_path . '/wp-load.php') || !is_array($config)) {
 
 sophmate_cli_server_env((string) $config['url']);
 sophmate_cli_report_fatal_errors();
+if (!empty($config['network_setup'])) {
+    define('SOPHMATE_NETWORK_SETUP', true); // read by a multisite site's wp-config.php
+}
 define('WP_INSTALLING', true);
 defined('DISABLE_WP_CRON') || define('DISABLE_WP_CRON', true);
 // A fatal error is reported on STDERR (above), not as WordPress' HTML error page.
@@ -72,6 +79,11 @@ try {
         delete_option('rewrite_rules'); // rebuilt, with every plugin's rules, on the next request
     }
 
+    if (!empty($config['network_setup'])) {
+        require __DIR__ . '/network-setup.php';
+        sophmate_install_out($result + sophmate_network_setup($config));
+    }
+
     foreach (['siteurl', 'home'] as $option) {
         if (untrailingslashit((string) get_option($option)) !== $url) {
             update_option($option, $url);
@@ -105,14 +117,19 @@ try {
     // The plugin, activated as the admin would in wp-admin: the activating user owns the
     // built-in categories, so a fresh site has no ownerless category.
     wp_set_current_user($user_id);
+    $network_wide = is_multisite() && !empty($config['network_activate']);
+    if (is_multisite()) {
+        require_once __DIR__ . '/network-setup.php';
+        $result['sites'] = sophmate_network_sites((array) ($config['sites'] ?? []), $user_id);
+    }
     $plugin = (string) $config['plugin'];
     $result['activation_error'] = null;
     if (!is_file(WP_PLUGIN_DIR . '/' . $plugin)) {
         $result['activation_error'] = "The plugin file wp-content/plugins/{$plugin} does not exist.";
-    } elseif (!is_plugin_active($plugin)) {
+    } elseif ($network_wide ? !is_plugin_active_for_network($plugin) : !is_plugin_active($plugin)) {
         ob_start();
         try {
-            $activated = activate_plugin($plugin, '', false, false);
+            $activated = activate_plugin($plugin, '', $network_wide, false);
         } catch (Throwable $error) {
             $activated = new WP_Error('exception', sprintf('%s: %s in %s:%d', get_class($error), $error->getMessage(), $error->getFile(), $error->getLine()));
         }
@@ -126,7 +143,7 @@ try {
         }
         $result['activated'] = !is_wp_error($activated);
     }
-    $result['plugin_active'] = is_plugin_active($plugin);
+    $result['plugin_active'] = $network_wide ? is_plugin_active_for_network($plugin) : is_plugin_active($plugin);
 
     // An application password for scripts and curl: keep the last one while it still works.
     $name = (string) $config['app_password_name'];
