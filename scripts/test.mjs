@@ -17,6 +17,8 @@
  *   php-error-log  PHP warnings/notices/deprecations/fatals from the plugin in the test site's logs
  *   multisite      PHPUnit, phpunit.multisite.xml.dist, inside its own subdirectory multisite
  *                  (.wp/multisite, port 8896 upward), set up and always stopped by the step
+ *   scale          npm run test:scale: two php -S nodes + Redis object cache + the 60 s load test
+ *                  (.wp/scale, ports 8894, 8895, 6391), set up and always stopped by the step
  *
  * plus the setup rows "build" (admin bundle) and "test-site". Then one summary
  * table and, as the last line, "Total: N passed, N failed". Exit code 1 when
@@ -40,7 +42,7 @@ import { findGroupsByMarker, sleep, stopGroup } from './lib/proc.mjs';
 import { Site } from './lib/site.mjs';
 import { UserError, bold, cyan, dim, green, info, printError, red, yellow } from './lib/ui.mjs';
 
-const STEP_IDS = [ 'php-lint', 'phpcs', 'unit', 'integration', 'typecheck', 'lint-js', 'vitest', 'e2e', 'php-error-log', 'multisite' ];
+const STEP_IDS = [ 'php-lint', 'phpcs', 'unit', 'integration', 'typecheck', 'lint-js', 'vitest', 'e2e', 'php-error-log', 'multisite', 'scale' ];
 const SITE_STEPS = new Set( [ 'integration', 'e2e', 'php-error-log' ] );
 const USAGE = `Usage: npm test [-- --only=<ids>] [-- --keep]
   --only=a,b   run only these steps: ${ STEP_IDS.join( ', ' ) }
@@ -285,6 +287,24 @@ async function stepPhpunit( tools, suite, env = {} ) {
 		failed,
 		skipped,
 		note: run.status !== 0 && failed === 0 ? `PHPUnit exited ${ run.status }` : '',
+	};
+}
+
+/** scripts/test-scale.mjs in its own process group (it stops what it starts); counts from its report. */
+async function stepScale() {
+	const json = path.join( REPORT_DIR, 'scale.json' );
+	fs.rmSync( json, { force: true } );
+	const run = await exec( process.execPath, [ path.join( ROOT, 'scripts', 'test-scale.mjs' ) ], { timeoutMs: 15 * 60 * 1000 } );
+	const report = readJson( json );
+	if ( ! report || ! Array.isArray( report.checks ) ) {
+		return { ok: false, note: `test-scale.mjs wrote no report (exit ${ run.status })` };
+	}
+	const load = report.phases?.load;
+	return {
+		ok: run.status === 0 && report.failed === 0,
+		passed: report.passed,
+		failed: report.failed,
+		note: load ? `load p95 ${ load.latency.all.p95_ms } ms, ${ load.requests } requests, ${ load.errors } errors` : '',
 	};
 }
 
@@ -583,6 +603,7 @@ async function main() {
 		e2e: [ 'playwright test (Chromium, against the test site)', () => stepE2e() ],
 		'php-error-log': [ "the test site's debug.log and php-server.log", () => stepPhpErrorLog( testSite ) ],
 		multisite: [ 'phpunit -c phpunit.multisite.xml.dist (inside its own multisite network)', () => stepMultisite( tools ) ],
+		scale: [ 'npm run test:scale (two web nodes, Redis object cache, load test)', () => stepScale() ],
 	};
 
 	for ( const id of selected ) {

@@ -23,6 +23,15 @@ final class OptionSwitchStateStore implements SwitchStateStore
 
     public function load(): SwitchBoard
     {
+        if ($this->loaded === null && wp_using_ext_object_cache()) {
+            // A persistent object cache shared by web nodes can hold a stale copy for as long as
+            // nobody deletes it again: a request that read the options before a change commits can
+            // add its old copy after the change dropped the cache (the alloptions race; npm run
+            // test:scale reproduces it). The gate must never act on that, so such sites read the
+            // row itself: one primary-key query per request. Without one, alloptions is this
+            // request's own read of the database and costs nothing.
+            return $this->load_fresh();
+        }
         return $this->loaded ??= self::decode(get_option(self::OPTION, null));
     }
 

@@ -48,7 +48,7 @@ export function externalDb() {
 }
 
 /** The Debian packages a command needs, minus those replaced by environment variables. */
-function packagesFor( { forTests } ) {
+function packagesFor( { forTests, scale } ) {
 	const pkgs = [];
 	if ( ! process.env.PHP_BIN ) {
 		pkgs.push( 'php-cli', 'php-mysql', 'php-xml', 'php-mbstring', 'php-curl', 'php-gd', 'php-intl', 'php-zip' );
@@ -72,6 +72,10 @@ function packagesFor( { forTests } ) {
 		if ( ! process.env.CHROMIUM_BIN ) {
 			pkgs.push( 'chromium' );
 		}
+	}
+	if ( scale ) {
+		// npm run test:scale only: a shared persistent object cache for the two web nodes.
+		pkgs.push( 'redis-server', 'php-redis' );
 	}
 	return pkgs;
 }
@@ -157,21 +161,21 @@ function findMariadb() {
 /**
  * Resolves every tool; installs missing Debian packages when it can.
  *
- * @param {{ forTests?: boolean }} options
+ * @param {{ forTests?: boolean, scale?: boolean }} options  scale: also Redis and php-redis (npm run test:scale)
  */
-export function resolveTools( { forTests = false } = {} ) {
+export function resolveTools( { forTests = false, scale = false } = {} ) {
 	let installed = false;
 	if ( isDebian() && isRoot() ) {
-		const missing = missingPackages( packagesFor( { forTests } ) );
+		const missing = missingPackages( packagesFor( { forTests, scale } ) );
 		if ( missing.length ) {
 			aptInstall( missing );
 			installed = true;
 		}
 	}
-	return checkTools( { forTests, installed } );
+	return checkTools( { forTests, scale, installed } );
 }
 
-function checkTools( { forTests, installed } ) {
+function checkTools( { forTests, scale = false, installed } ) {
 	const problems = [];
 	const tools = { externalDb: externalDb() };
 
@@ -198,6 +202,9 @@ function checkTools( { forTests, installed } ) {
 				if ( required && ! exts.has( ext ) ) {
 					problems.push( `PHP extension "${ ext }" for ${ tools.php } (Debian: ${ pkg })` );
 				}
+			}
+			if ( scale && ! exts.has( 'redis' ) ) {
+				problems.push( `PHP extension "redis" for ${ tools.php } (Debian: php-redis)` );
 			}
 		}
 	}
@@ -240,6 +247,13 @@ function checkTools( { forTests, installed } ) {
 		tools.chromium = which( process.env.CHROMIUM_BIN || '/usr/bin/chromium' );
 		if ( ! tools.chromium ) {
 			problems.push( 'Chromium (Debian: chromium, giving /usr/bin/chromium) — or set CHROMIUM_BIN=/path/to/chrome' );
+		}
+	}
+
+	if ( scale ) {
+		tools.redisServer = which( process.env.REDIS_SERVER_BIN || 'redis-server', [ '/usr/bin', ...SBIN ] );
+		if ( ! tools.redisServer ) {
+			problems.push( 'Redis (Debian: redis-server) — or set REDIS_SERVER_BIN=/path/to/redis-server' );
 		}
 	}
 
