@@ -12,6 +12,7 @@
  *   - 200 concurrent pause/restart requests over 4 PHP workers: nothing lost (also an integration test)
  *   - admin app: all JS + CSS <= 300 KB gzipped; Runs table page change <= 300 ms at 100,000 runs
  *   - breaker evaluation adds <= 0.2 ms to finishing a run at 1,000,000 runs in history (issue 7)
+ *   - 50 concurrent clients for 60 s over two web nodes + Redis: 0 errors, 0 lost, p95 reported (issue 8)
  * With --only, just those sections run; the other rows of docs/benchmarks.md keep their last
  * measured values (and dates), read back from the JSON details in that file.
  */
@@ -27,9 +28,11 @@ import { ROOT } from './lib/paths.mjs';
 import { resolveTools } from './lib/prereqs.mjs';
 import { run } from './lib/proc.mjs';
 import { Site } from './lib/site.mjs';
+import { runLoadTest } from './lib/load-test.mjs';
+import { ScaleCluster } from './lib/scale-cluster.mjs';
 import { UserError, bold, green, info, red, runMain, step } from './lib/ui.mjs';
 
-const SECTIONS = [ 'decision', 'cron', 'concurrent', 'admin', 'runs', 'breakers' ];
+const SECTIONS = [ 'decision', 'cron', 'concurrent', 'admin', 'runs', 'breakers', 'load' ];
 const USAGE = `Usage: npm run bench [-- --rows=<history rows for GET /runs, default 1000000>] [-- --only=<${ SECTIONS.join( '|' ) }>[,…]]`;
 /** Runs on the bench site while the Runs table is paged in the browser. */
 const TABLE_ROWS = 100000;
@@ -39,8 +42,15 @@ const DOC = path.join( ROOT, 'docs', 'benchmarks.md' );
 const ACKS = [ 'run_history', 'failed_steps', 'audit_records', 'pending_approvals', 'provider_status', 'affected_records' ];
 
 let site = null;
+/** The two-node + Redis set-up of the load section (its own "scale" site). */
+let cluster = null;
 
 async function stopSite() {
+	if ( cluster ) {
+		const c = cluster;
+		cluster = null;
+		await c.stop().catch( () => {} );
+	}
 	if ( site ) {
 		const s = site;
 		site = null;
@@ -99,6 +109,24 @@ async function concurrentSwitches( appPassword ) {
 			lost: accepted - audited,
 		},
 	];
+}
+
+/**
+ * The load test of issue 8 (scripts/lib/load-test.mjs) on two php -S nodes sharing MariaDB and a
+ * Redis object cache (scripts/lib/scale-cluster.mjs): 50 clients, 60 s. Lost = accepted changes
+ * without an audit entry.
+ */
+async function loadTest() {
+	cluster = new ScaleCluster( resolveTools( { forTests: true, scale: true } ) );
+	await cluster.start( info );
+	const base = `${ cluster.urls[ 0 ] }/wp-json/sophmate-safe-mode/v1`;
+	const auditTotal = async () => Number( ( await fetch( `${ base }/audit?per_page=1`, { headers: { Authorization: cluster.auth } } ) ).headers.get( 'x-wp-total' ) );
+	const before = await auditTotal();
+	const { accepted_changes: changes, error_samples: samples, ...result } = await runLoadTest( { nodes: cluster.urls, auth: cluster.auth, clients: 50, seconds: 60 } );
+	const audited = ( await auditTotal() ) - before;
+	await cluster.stop();
+	cluster = null;
+	return { ...result, audited, lost: result.accepted - audited, first_errors: samples.slice( 0, 3 ), changes: changes.length };
 }
 
 /**
@@ -338,6 +366,10 @@ function targetRows( r ) {
 			add( 'runs_table', `Runs table at ${ p.width } px: rows as cards, cells labelled ("${ p.cell_label }"), no sideways scrolling`, p.no_sideways_scroll && p.rows_as_cards && p.cell_label ? 'yes' : 'no', '', p.no_sideways_scroll && p.rows_as_cards && !! p.cell_label, 'yes' );
 		}
 	}
+	if ( r.load ) {
+		const l = r.load;
+		add( 'load', `${ l.clients } concurrent clients for ${ l.seconds } s over 2 web nodes + Redis object cache (GET /status p95 ${ l.latency.status.p95_ms } ms, pause/restart p95 ${ l.latency.pause.p95_ms }/${ l.latency.restart.p95_ms } ms; ${ l.requests } requests, ${ l.errors } errors, ${ l.lost } lost, ${ l.conflict } restart 409s): p95 all requests`, l.latency.all.p95_ms, 'ms', l.errors === 0 && l.lost === 0, '0 errors, 0 lost; p95 reported' );
+	}
 	if ( r.concurrent ) {
 		add( 'concurrent', '200 concurrent pause/restart requests: accepted changes lost', r.concurrent[ 0 ].lost, '', r.concurrent[ 0 ].lost === 0 && r.concurrent[ 0 ].server_errors === 0, '0 lost, no 5xx' );
 	}
@@ -404,6 +436,10 @@ await runMain( async () => {
 			step( `Run recording and GET /runs at ${ Number( rows ).toLocaleString( 'en' ) } rows (takes a minute)` );
 			fresh.runs = phpBench( 'runs.php', [ rows ] );
 		}
+		if ( wanted( 'load' ) ) {
+			step( 'Load: 50 clients for 60 s over two web nodes sharing MariaDB and Redis' );
+			fresh.load = await loadTest();
+		}
 		if ( wanted( 'breakers' ) ) {
 			step( `Breaker evaluation on run finish at ${ Number( rows ).toLocaleString( 'en' ) } runs in history` );
 			fresh.breakers = phpBench( 'breakers.php', [ rows ] );
@@ -469,6 +505,11 @@ await runMain( async () => {
 			'  handlers are also timed alone. Nothing reads run history: one statement per finish (an upsert of',
 			'  the scope\'s counter row that returns the new counters through LAST_INSERT_ID), and per spend',
 			'  record one upsert of a minute and an hour bucket plus two window sums.',
+			'- **Load**: `scripts/lib/load-test.mjs` on two `php -S` nodes (4 workers each) sharing one MariaDB and a',
+			'  Redis object cache (the set-up of `npm run test:scale`): 50 clients, each looping for 60 s over the two',
+			'  nodes in turn, about 70% `GET /status` and 30% pause or restart (six acknowledgements, one-run trial) of',
+			'  a random category. Errors are 5xx, network errors and unexpected 4xx; a restart answered 409',
+			'  `sophmate_not_paused` lost a race and is counted apart; lost = accepted changes minus new audit entries.',
 			'- **Concurrency**: 200 simultaneous HTTP requests (application password) alternating pause and',
 			'  restart over the 7 categories; every accepted change must be in the audit log.',
 			'',
