@@ -14,7 +14,7 @@ global $wpdb;
 foreach (['sophmate_runs', 'sophmate_run_events', 'sophmate_audit', 'sophmate_drills', 'sophmate_notifications', 'sophmate_breaker_state', 'sophmate_breaker_buckets'] as $sophmate_table) {
     $wpdb->query("DROP TABLE IF EXISTS {$wpdb->prefix}{$sophmate_table}"); // phpcs:ignore
 }
-foreach (['sophmate_safe_mode_switches', 'sophmate_safe_mode_categories', 'sophmate_safe_mode_db_version', 'sophmate_safe_mode_providers', 'sophmate_safe_mode_settings', 'sophmate_safe_mode_held_events', 'sophmate_safe_mode_automations', 'sophmate_safe_mode_state_alarm', 'sophmate_safe_mode_notifications'] as $sophmate_option) {
+foreach (['sophmate_safe_mode_switches', 'sophmate_safe_mode_categories', 'sophmate_safe_mode_db_version', 'sophmate_safe_mode_providers', 'sophmate_safe_mode_settings', 'sophmate_safe_mode_held_events', 'sophmate_safe_mode_automations', 'sophmate_safe_mode_state_alarm', 'sophmate_safe_mode_storage_alarm', 'sophmate_safe_mode_notifications'] as $sophmate_option) {
     delete_option($sophmate_option);
 }
 foreach (['sophmate_safe_mode_maintenance', 'sophmate_safe_mode_poll_providers', 'sophmate_safe_mode_notifications_retry', 'sophmate_safe_mode_check_freshness'] as $sophmate_hook) {

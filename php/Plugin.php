@@ -42,7 +42,7 @@ final class Plugin
 
         add_action('plugins_loaded', static function () use ($services): void {
             if (!$services->schema->is_current()) {
-                $services->schema->install();
+                $services->schema_health->repair(); // Upgrades, then raises or clears the storage alarm.
                 $services->switch_store->ensure_exists();
                 $services->stored_automations->ensure_exists();
             }
@@ -86,6 +86,7 @@ final class Plugin
         (new AdminPage($services, $plugin_file))->register();
         (new AdminBar($services, $plugin_file))->register();
         (new StatusNotices($services))->register();
+        (new Admin\StorageHealthReport($services->schema_health))->register();
         (new PluginsScreenWarning($services, $plugin_file))->register();
         (new Commands($services))->register();
         $modules = [
@@ -119,7 +120,7 @@ final class Plugin
     public static function activate(): void
     {
         $services = self::services();
-        $services->schema->install();
+        $services->schema_health->repair();
         $services->switch_store->ensure_exists();
         $services->stored_automations->ensure_exists();
         $owner = get_current_user_id();

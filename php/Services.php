@@ -33,6 +33,7 @@ use SophMate\SafeMode\Storage\OptionCategoryRepository;
 use SophMate\SafeMode\Storage\OptionProviderRepository;
 use SophMate\SafeMode\Storage\OptionSwitchStateStore;
 use SophMate\SafeMode\Storage\Schema\Schema;
+use SophMate\SafeMode\Storage\Schema\SchemaHealth;
 use SophMate\SafeMode\Storage\Settings;
 use SophMate\SafeMode\Storage\TableDrillLog;
 use SophMate\SafeMode\Storage\TableAuditLog;
@@ -73,6 +74,7 @@ final class Services
     public readonly EvidenceCollector $evidence;
     public readonly TrialBreaker $trial_breaker;
     public readonly TableDrillLog $drills;
+    public readonly SchemaHealth $schema_health;
 
     public function __construct(\wpdb $db, string $content_dir)
     {
@@ -85,24 +87,25 @@ final class Services
         $this->audit = new TableAuditLog($db, $this->schema);
         $this->runs = new TableRunRepository($db, $this->schema);
         $this->emergency = new EmergencySwitch($content_dir);
-        $this->gate = new Gate($this->catalog, $this->switch_store, $this->emergency, new DecisionEngine($this->runs));
+        $this->schema_health = new SchemaHealth($db, $this->schema);
+        $this->gate = new Gate($this->catalog, $this->switch_store, $this->emergency, new DecisionEngine($this->runs), $this->schema_health);
         $switch_store = $this->switch_store;
         $this->switches = new SwitchService($this->switch_store, $this->audit, $this->catalog, $this->runs, $this->clock, [new ActionsListener()], new DatabaseTransaction($db, [static fn () => $switch_store->forget_cached_option()]));
         $this->run_context = new RunContext();
         $this->providers = new OptionProviderRepository();
         $this->settings = new Settings();
         $this->stored_automations = new OptionAutomationRepository();
-        $this->maintenance = new Maintenance($this->runs, $this->settings, $this->clock);
+        $this->maintenance = new Maintenance($this->runs, $this->settings, $this->clock, $this->schema_health);
         $this->retries = new RetryScheduler($this->catalog);
         $this->fail_closed = new FailClosedRecorder($this->switch_store, $this->audit, $this->clock);
         $this->shutdown = new ShutdownRecorder($this->run_context, $this->runs, $this->clock, $this->retries);
-        $this->run_starter = new RunStarter($this->catalog, $this->gate, $this->runs, $this->clock, $this->run_context, $this->retries);
+        $this->run_starter = new RunStarter($this->catalog, $this->gate, $this->runs, $this->clock, $this->run_context, $this->retries, $this->schema_health);
         $this->outbound_gate = new OutboundHttpGate($this->switch_store, $this->emergency, $this->providers, $this->run_context, $this->gate, $this->runs, $this->clock);
         $this->inbound_gate = new RestInboundGate($this->catalog, $this->gate, $this->runs, $this->clock);
         $this->actors = new Actors();
         $this->registrar = new Registrar($this->catalog, $this->actors);
         $this->cron_gate = new CronGate($this->catalog, $this->gate, $this->runs, $this->clock, $this->run_context);
-        $this->status = new StatusReport($this->catalog, $this->switch_store, $this->emergency, $this->gate, $this->actors, $this->runs, $this->clock);
+        $this->status = new StatusReport($this->catalog, $this->switch_store, $this->emergency, $this->gate, $this->actors, $this->runs, $this->clock, $this->schema_health);
         $this->evidence = new EvidenceCollector($this->switch_store, $this->catalog, $this->runs, $this->audit, $this->providers, $this->clock);
         $this->trial_breaker = new TrialBreaker($this->switch_store, $this->catalog, $this->runs, $this->switches);
         $this->drills = new TableDrillLog($db, $this->schema);

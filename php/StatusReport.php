@@ -12,6 +12,7 @@ use SophMate\SafeMode\Domain\Switches\SwitchState;
 use SophMate\SafeMode\Enforcement\EmergencySwitch;
 use SophMate\SafeMode\Enforcement\Gate;
 use SophMate\SafeMode\Storage\RunRepository;
+use SophMate\SafeMode\Storage\Schema\SchemaHealth;
 use SophMate\SafeMode\Storage\SwitchStateStore;
 use SophMate\SafeMode\Support\Actors;
 
@@ -26,6 +27,7 @@ final class StatusReport
         private readonly Actors $actors,
         private readonly RunRepository $runs,
         private readonly Clock $clock,
+        private readonly ?SchemaHealth $storage = null,
     ) {
     }
 
@@ -87,6 +89,7 @@ final class StatusReport
         return (array) apply_filters('sophmate_safe_mode_status_report', [
             'version' => $board->version,
             'state_error' => $board->corruption,
+            'storage_error' => $this->storage?->problem(),
             'safe_mode' => $safe_mode,
             'emergency' => $this->emergency->state()->to_array() + ['flag_file' => $this->emergency->flag_path()],
             'categories' => $categories,

@@ -26,5 +26,6 @@ final class Commands
         \WP_CLI::add_command('sophmate promote', new PromoteCommand($this->services));
         \WP_CLI::add_command('sophmate runs', new RunsCommand($this->services));
         \WP_CLI::add_command('sophmate audit', new AuditCommand($this->services));
+        \WP_CLI::add_command('sophmate repair', new RepairCommand($this->services));
     }
 }

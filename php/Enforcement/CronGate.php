@@ -112,6 +112,11 @@ final class CronGate
         if ($decision === null) {
             return null;
         }
+        if (in_array($decision->scope(), ['state', 'storage'], true)) {
+            // Held whatever the category's policy says: nobody paused anything, the plugin just
+            // cannot read its state or record runs, so no occurrence may be lost meanwhile.
+            $policy = new PausePolicy('stop_at_checkpoint', 'hold', 'hold', 'hold');
+        }
         // The kind of job only matters when it may not run; reading the cron array is kept off the common path.
         $job = CronVerdict::QUEUED;
         if ($hook === self::RETRY_HOOK) {

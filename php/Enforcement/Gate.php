@@ -9,6 +9,7 @@ use SophMate\SafeMode\Domain\Config\Catalog;
 use SophMate\SafeMode\Domain\Decision;
 use SophMate\SafeMode\Domain\Decision\DecisionEngine;
 use SophMate\SafeMode\Domain\Decision\Effect;
+use SophMate\SafeMode\Storage\Schema\SchemaHealth;
 use SophMate\SafeMode\Storage\SwitchStateStore;
 
 /**
@@ -22,6 +23,7 @@ final class Gate
         private readonly SwitchStateStore $store,
         private readonly EmergencySwitch $emergency,
         private readonly DecisionEngine $engine,
+        private readonly ?SchemaHealth $storage = null,
     ) {
     }
 
@@ -38,6 +40,11 @@ final class Gate
     {
         $board = $fresh ? $this->store->load_fresh() : $this->store->load();
         $decision = $this->engine->decide($automation, $board, $this->emergency->state(), $trigger);
+        $problem = $decision->allows_run() ? $this->storage?->alarm() : null;
+        if ($problem !== null) {
+            // Fail closed: without its tables a run could not be recorded, reviewed or audited.
+            $decision = new Decision(Effect::Blocked, 'storage', 'Storage needs repair (' . $problem . '); automation is held until it is repaired (wp sophmate repair).');
+        }
         $filtered = apply_filters('sophmate_safe_mode_decision', $decision, $automation->id, $trigger);
         // A filter may only tighten a decision: loosening a kill switch from a third-party filter would defeat it.
         if ($filtered instanceof Decision && $filtered->effect->restrictiveness() >= $decision->effect->restrictiveness()) {

@@ -6,6 +6,7 @@ namespace SophMate\SafeMode\Enforcement;
 
 use SophMate\SafeMode\Domain\Clock;
 use SophMate\SafeMode\Storage\RunRepository;
+use SophMate\SafeMode\Storage\Schema\SchemaHealth;
 use SophMate\SafeMode\Storage\Settings;
 
 /**
@@ -22,6 +23,7 @@ final class Maintenance
         private readonly RunRepository $runs,
         private readonly Settings $settings,
         private readonly Clock $clock,
+        private readonly ?SchemaHealth $storage = null,
     ) {
     }
 
@@ -41,6 +43,10 @@ final class Maintenance
     /** @return array{abandoned:int,pruned:int} */
     public function run(): array
     {
+        // Hourly, the storage check runs even where nothing else looks; broken tables are reported, not swept.
+        if ($this->storage !== null && $this->storage->problem() !== null) {
+            return ['abandoned' => 0, 'pruned' => 0];
+        }
         $now = $this->clock->now();
         $abandoned = $this->runs->mark_abandoned($now->modify('-' . $this->settings->abandoned_after_minutes() . ' minutes'), $now);
         $cutoff = $now->modify('-' . $this->settings->retention_days() . ' days');

@@ -11,6 +11,7 @@ use SophMate\SafeMode\Domain\Decision\Effect;
 use SophMate\SafeMode\Domain\Runs\RunStatus;
 use SophMate\SafeMode\Run;
 use SophMate\SafeMode\Storage\RunRepository;
+use SophMate\SafeMode\Storage\Schema\SchemaHealth;
 
 /** Starts runs for the cooperative API: asks the gate, records the run either way, hands back a Run. */
 final class RunStarter
@@ -22,6 +23,7 @@ final class RunStarter
         private readonly Clock $clock,
         private readonly RunContext $context,
         private readonly RetryScheduler $retries,
+        private readonly ?SchemaHealth $storage = null,
     ) {
     }
 
@@ -68,6 +70,7 @@ final class RunStarter
             // Fail closed: a run the plugin cannot record (database gone, runs table missing) could
             // not be paused, reviewed or swept either, so it does not start.
             $decision = new Decision(Effect::Blocked, 'storage', 'The run could not be recorded (database unavailable or run history table missing), so it was not started.');
+            $this->storage?->problem(); // A missing table raises the alarm, which holds every other automation too.
         }
         return new Run($id, $automation, $decision, $this->runs, $this->gate, $policy, $this->clock, $trigger, $this->context, $this->retries, $cron_origin);
     }

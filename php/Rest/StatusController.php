@@ -31,6 +31,7 @@ final class StatusController extends Controller
             'properties' => [
                 'version' => ['type' => 'integer', 'description' => 'Switch state version; grows with every change.'],
                 'state_error' => ['type' => ['string', 'null'], 'description' => 'Why switch state could not be read (automation is then held).'],
+                'storage_error' => ['type' => ['string', 'null'], 'description' => 'What is wrong with the plugin\'s tables (missing, schema upgrade not completed); automation is held until it is repaired.'],
                 'safe_mode' => Schemas::safe_mode(),
                 'emergency' => [
                     'type' => 'object',

@@ -201,7 +201,7 @@ final class SwitchService
             if ($board->is_corrupt()) {
                 throw new StorageUnavailable(
                     'sophmate_state_unreadable',
-                    'Switch state is unreadable (' . $board->corruption . '), so it cannot be changed safely. Automation is held meanwhile; repair it with "wp sophmate repair" or restore the sophmate_safe_mode_switches option.'
+                    'Switch state is unreadable (' . $board->corruption . '), so it cannot be changed safely. Automation is held meanwhile; restore the sophmate_safe_mode_switches option from a backup, or delete it to start with nothing paused ("wp sophmate repair" says which).'
                 );
             }
             $before = self::label($board, $scope);
