@@ -44,21 +44,24 @@ final class AuditCommand extends CommandSupport
      */
     public function list_(array $args, array $assoc_args): void
     {
-        $result = $this->services->audit->find(new AuditQuery(
-            isset($assoc_args['scope']) ? (string) $assoc_args['scope'] : null,
-            isset($assoc_args['action']) ? (string) $assoc_args['action'] : null,
-            null,
-            null,
-            null,
-            1,
-            max(1, min(1000, (int) ($assoc_args['limit'] ?? 50))),
-        ));
-        $rows = array_map(static function (AuditEntry $e): array {
-            $row = $e->to_array();
-            $row['actor'] = self::who($row['actor']);
-            return $row;
-        }, $result['items']);
-        $this->output($assoc_args, $rows, ['id', 'created_at', 'action', 'scope', 'before', 'after', 'actor', 'source', 'reason']);
+        // Guarded: a filter that is not text (invalid UTF-8, too long) is an error with its code.
+        $this->guarded(function () use ($assoc_args): void {
+            $result = $this->services->audit->find(new AuditQuery(
+                isset($assoc_args['scope']) ? (string) $assoc_args['scope'] : null,
+                isset($assoc_args['action']) ? (string) $assoc_args['action'] : null,
+                null,
+                null,
+                null,
+                1,
+                max(1, min(1000, (int) ($assoc_args['limit'] ?? 50))),
+            ));
+            $rows = array_map(static function (AuditEntry $e): array {
+                $row = $e->to_array();
+                $row['actor'] = self::who($row['actor']);
+                return $row;
+            }, $result['items']);
+            $this->output($assoc_args, $rows, ['id', 'created_at', 'action', 'scope', 'before', 'after', 'actor', 'source', 'reason']);
+        });
     }
 
     /**

@@ -55,16 +55,19 @@ final class RunsCommand extends CommandSupport
             return;
         }
         $limit = max(1, min(1000, (int) ($assoc_args['limit'] ?? 50)));
-        $result = $this->services->runs->find(new RunQuery(
-            isset($assoc_args['category']) ? (string) $assoc_args['category'] : null,
-            isset($assoc_args['automation']) ? (string) $assoc_args['automation'] : null,
-            $status,
-            null,
-            null,
-            1,
-            $limit,
-        ));
-        $rows = array_map(static fn (RunRecord $r): array => $r->to_array(), $result['items']);
-        $this->output($assoc_args, $rows, ['id', 'automation', 'category', 'trigger', 'status', 'started_at', 'finished_at', 'failed_step', 'error']);
+        // Guarded: a filter that is not text (invalid UTF-8, too long) is an error with its code.
+        $this->guarded(function () use ($assoc_args, $status, $limit): void {
+            $result = $this->services->runs->find(new RunQuery(
+                isset($assoc_args['category']) ? (string) $assoc_args['category'] : null,
+                isset($assoc_args['automation']) ? (string) $assoc_args['automation'] : null,
+                $status,
+                null,
+                null,
+                1,
+                $limit,
+            ));
+            $rows = array_map(static fn (RunRecord $r): array => $r->to_array(), $result['items']);
+            $this->output($assoc_args, $rows, ['id', 'automation', 'category', 'trigger', 'status', 'started_at', 'finished_at', 'failed_step', 'error']);
+        });
     }
 }

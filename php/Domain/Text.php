@@ -58,6 +58,21 @@ final class Text
         return $note;
     }
 
+    public const MAX_FILTER = 200;
+
+    /**
+     * A list filter (scope, category, action, …) as typed into a query string or a shell. Stored
+     * values are valid UTF-8 of bounded length, so anything else could match nothing; refusing it
+     * names the problem instead of letting the database refuse the query ("contains invalid data").
+     */
+    public static function filter(?string $value, string $name): ?string
+    {
+        if ($value !== null && (!mb_check_encoding($value, 'UTF-8') || strlen($value) > self::MAX_FILTER)) {
+            throw new InvalidInput('sophmate_invalid_filter', sprintf('The %s filter must be valid UTF-8 text of at most %d bytes.', $name, self::MAX_FILTER));
+        }
+        return $value;
+    }
+
     public static function url(?string $url, string $field = 'incident_url'): ?string
     {
         if ($url === null || trim($url) === '') {

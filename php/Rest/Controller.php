@@ -94,8 +94,13 @@ abstract class Controller extends \WP_REST_Controller
         if ($value === null || $value === '') {
             return null;
         }
+        // ISO 8601 only: DateTime alone also takes words ("a" is a military time zone, "now", "+1 day").
+        $iso = '/^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,6})?)?(?:Z|[+-]\d\d:?\d\d)?)?$/iD';
         try {
-            return (new \DateTimeImmutable((string) $value))->setTimezone(new \DateTimeZone('UTC'));
+            if (!is_string($value) || preg_match($iso, $value) !== 1) {
+                throw new \Exception('not ISO 8601');
+            }
+            return (new \DateTimeImmutable($value))->setTimezone(new \DateTimeZone('UTC'));
         } catch (\Exception) {
             throw new \SophMate\SafeMode\Domain\Exception\InvalidInput('sophmate_invalid_time', sprintf('%s must be an ISO 8601 time such as 2026-01-31T12:00:00Z.', $name));
         }

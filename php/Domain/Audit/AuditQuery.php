@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode\Domain\Audit;
 
+use SophMate\SafeMode\Domain\Text;
+
 /** Filters and paging for reading the audit log, newest first. */
 final class AuditQuery
 {
@@ -16,5 +18,7 @@ final class AuditQuery
         public readonly int $page = 1,
         public readonly int $per_page = 50,
     ) {
+        Text::filter($scope, 'scope');
+        Text::filter($action, 'action');
     }
 }

@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode\Domain\Runs;
 
+use SophMate\SafeMode\Domain\Text;
+
 /** Filters and paging for run history, newest first. */
 final class RunQuery
 {
@@ -16,5 +18,8 @@ final class RunQuery
         public readonly int $page = 1,
         public readonly int $per_page = 50,
     ) {
+        Text::filter($category, 'category');
+        Text::filter($automation, 'automation');
+        Text::filter($status, 'status');
     }
 }
