@@ -98,6 +98,7 @@ final class Plugin
             new ConfigTransfer\ConfigModule($services, $plugin_file),
             new Breakers\BreakersModule($services, $plugin_file),
             new Breakers\Events\EventBreakersModule($services, $plugin_file),
+            new Multisite\MultisiteModule($services, $plugin_file),
         ];
         foreach ($modules as $module) {
             $module->register();

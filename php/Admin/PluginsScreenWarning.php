@@ -95,9 +95,11 @@ final class PluginsScreenWarning
             $names[] = __('everything (the switch state is unreadable, so all automation is held)', 'sophmate-safe-mode');
         }
         if ($summary->emergency->is_active()) {
-            $names[] = $summary->emergency->via === 'constant'
-                ? __('safe mode, forced by the SOPHMATE_SAFE_MODE constant', 'sophmate-safe-mode')
-                : __('safe mode, forced by the flag file', 'sophmate-safe-mode');
+            $names[] = match ($summary->emergency->via) {
+                'constant' => __('safe mode, forced by the SOPHMATE_SAFE_MODE constant', 'sophmate-safe-mode'),
+                'network' => __('network safe mode, set by a network administrator', 'sophmate-safe-mode'),
+                default => __('safe mode, forced by the flag file', 'sophmate-safe-mode'),
+            };
         }
         if ($summary->board->safe_mode->is_on()) {
             $names[] = $summary->board->safe_mode->mode === SafeModeMode::ReadOnly

@@ -45,7 +45,8 @@ final class StatusNotices
         if ($summary->board->is_corrupt()) {
             $this->render_unreadable((string) $summary->board->corruption);
         }
-        if ($summary->emergency->is_active()) {
+        // Network safe mode has its own notice (php/Multisite/NetworkNotice.php), with who set it and why.
+        if ($summary->emergency->is_active() && $summary->emergency->via !== 'network') {
             $this->render_emergency($summary);
         }
         $lines = $this->pause_lines($summary);

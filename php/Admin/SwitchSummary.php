@@ -84,6 +84,11 @@ final class SwitchSummary
         }
         if ($this->emergency->is_active()) {
             $read_only = $this->emergency->mode === SafeModeMode::ReadOnly;
+            if ($this->emergency->via === 'network') {
+                return $read_only
+                    ? __('Automation: NETWORK SAFE MODE, read-only', 'sophmate-safe-mode')
+                    : __('Automation: NETWORK SAFE MODE', 'sophmate-safe-mode');
+            }
             if ($this->emergency->via === 'constant') {
                 return $read_only
                     ? __('Automation: SAFE MODE, read-only (forced by wp-config constant)', 'sophmate-safe-mode')

@@ -40,7 +40,9 @@ final class StatusCommand extends CommandSupport
             return;
         }
         $safe = $status['safe_mode'];
-        if ($status['emergency']['active']) {
+        if ($status['emergency']['active'] && $status['emergency']['via'] === 'network') {
+            \WP_CLI::warning(sprintf('NETWORK safe mode (%s) is in force on every site of the network: %s', $status['emergency']['mode'], (string) ($status['network_safe_mode']['reason'] ?? '')));
+        } elseif ($status['emergency']['active']) {
             \WP_CLI::warning(sprintf('Safe mode is FORCED (%s) by the %s.', $status['emergency']['mode'], $status['emergency']['via'] === 'file' ? 'flag file ' . $status['emergency']['flag_file'] : 'SOPHMATE_SAFE_MODE constant'));
         }
         if ($status['state_error'] !== null) {

@@ -18,13 +18,35 @@ final class EmergencySwitch
 
     private ?EmergencyState $state = null;
 
+    /** @var (\Closure():EmergencyState)|null network safe mode on multisite (php/Multisite) */
+    private ?\Closure $network = null;
+
     public function __construct(private readonly string $content_dir)
     {
     }
 
+    /**
+     * The stricter of the last-resort switch and network safe mode. The network layer is read on
+     * every call (from WordPress' object cache), not kept for the request: a network administrator's
+     * change must reach long-running workers at their next check.
+     */
     public function state(): EmergencyState
     {
-        return $this->state ??= $this->read();
+        $local = $this->state ??= $this->read();
+        if ($this->network === null || $local->mode === SafeModeMode::Paused) {
+            return $local;
+        }
+        $network = ($this->network)();
+        if (!$network->is_active() || ($local->is_active() && $local->mode === $network->mode)) {
+            return $local; // On a tie the switch no admin screen can lift names the reason.
+        }
+        return $network;
+    }
+
+    /** @param \Closure():EmergencyState $reader */
+    public function read_network_from(\Closure $reader): void
+    {
+        $this->network = $reader;
     }
 
     public function flag_path(): string

@@ -238,6 +238,9 @@ final class Notifier
         $this->guarded(function () use ($event, $scope, $actor, $reason, $context, $skip_sources): void {
             $context = is_array($context) ? $context : [];
             $source = (string) ($context['source'] ?? '');
+            if ($scope === 'network') {
+                return; // Network safe mode (multisite) is told on every site by its own notice, not per-site targets.
+            }
             $parsed = Scope::parse((string) $scope);
             if (in_array($source, $skip_sources, true) || ($parsed->is_global() && $event !== NotifyEvent::Trip)) {
                 return;

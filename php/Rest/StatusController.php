@@ -38,11 +38,12 @@ final class StatusController extends Controller
                     'properties' => [
                         'active' => ['type' => 'boolean'],
                         'mode' => ['type' => ['string', 'null'], 'enum' => ['paused', 'read_only', null]],
-                        'via' => ['type' => ['string', 'null'], 'enum' => ['constant', 'file', null]],
+                        'via' => ['type' => ['string', 'null'], 'enum' => ['constant', 'file', 'network', null], 'description' => 'network: network safe mode (multisite), see network_safe_mode.'],
                         'flag_file' => ['type' => 'string'],
                     ],
                 ],
                 'problems' => \SophMate\SafeMode\Readiness\ReadinessSchemas::problems(),
+                'network_safe_mode' => Schemas::safe_mode() + ['description' => 'Multisite only: network safe mode, set by a network administrator for every site (mode off when not in force).'],
                 'categories' => [
                     'type' => 'array',
                     'items' => [

@@ -61,7 +61,7 @@ function sophmate_network_sites(array $paths, int $admin_id): array
     foreach ($paths as $path) {
         $path = '/' . trim((string) $path, '/') . '/';
         $found = get_site_by_path($network->domain, $path);
-        if ($found instanceof WP_Site && $found->path === $path) {
+        if ($found instanceof WP_Site && $found->path === $path && $found->domain === $network->domain) {
             $ids[$path] = (int) $found->blog_id;
             continue;
         }
@@ -69,6 +69,13 @@ function sophmate_network_sites(array $paths, int $admin_id): array
         if (is_wp_error($id)) {
             sophmate_install_out(['ok' => false, 'error' => "wp_insert_site({$path}): " . $id->get_error_message()], 1);
         }
+        // wp_insert_site() strips the port from the domain (WordPress supports multisite on ports
+        // 80/443 only); put it back so 127.0.0.1:PORT/site2/ resolves to the new site.
+        global $wpdb;
+        $wpdb->update($wpdb->blogs, ['domain' => $network->domain], ['blog_id' => $id]);
+        clean_blog_cache($id);
+        update_blog_option($id, 'siteurl', 'http://' . $network->domain . $path);
+        update_blog_option($id, 'home', 'http://' . $network->domain . $path);
         $ids[$path] = (int) $id;
     }
     return $ids;

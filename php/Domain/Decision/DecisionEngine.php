@@ -85,6 +85,11 @@ final class DecisionEngine
         if (!$emergency->is_active()) {
             return null;
         }
+        if ($emergency->via === 'network') {
+            return $emergency->mode === SafeModeMode::ReadOnly
+                ? new Decision(Effect::ReadOnly, 'emergency', 'Network safe mode is read-only: ' . $emergency->reason)
+                : new Decision(Effect::Blocked, 'emergency', 'Network safe mode is on: ' . $emergency->reason);
+        }
         $via = $emergency->via === 'file' ? 'the flag file wp-content/sophmate-safe-mode.flag' : 'the SOPHMATE_SAFE_MODE constant in wp-config.php';
         return $emergency->mode === SafeModeMode::ReadOnly
             ? new Decision(Effect::ReadOnly, 'emergency', 'Safe mode (read-only) is forced by ' . $via . '.')

@@ -6,12 +6,17 @@ namespace SophMate\SafeMode\Domain\Decision;
 
 use SophMate\SafeMode\Domain\Switches\SafeModeMode;
 
-/** The last-resort switch (wp-config constant or flag file), read without touching the database. */
+/**
+ * Safe mode forced from outside the site's own switches: the last-resort switch (wp-config
+ * constant or flag file, read without touching the database) or, on multisite, network safe mode
+ * (via "network", with the network administrator's reason).
+ */
 final class EmergencyState
 {
     public function __construct(
         public readonly ?SafeModeMode $mode = null,
         public readonly ?string $via = null,
+        public readonly string $reason = '',
     ) {
     }
 
