@@ -8,6 +8,7 @@
  * shared by both through tests/fixtures/object-cache/object-cache.php. Checks, each counted:
  *
  *   nodes       both nodes answer and really use the shared Redis
+ *   drop-in     the object-cache.php drop-in keeps the cache contract on both nodes
  *   pause-a-b   a pause through node A refuses the next run on node B (no stale cache window)
  *   restart-b-a a restart through node B is seen by node A at once (trial, runs allowed)
  *   race        the alloptions race reproduced (a slow request on B caches the pre-pause options
@@ -263,6 +264,32 @@ async function nodesUseRedis() {
 			facts.redis ? `port ${ facts.port }` : facts.redis_error
 		);
 	}
+}
+
+/** The drop-in keeps the object cache contract on both nodes, and what one node stores the other reads. */
+async function dropInContract() {
+	phase( 'The object-cache.php drop-in keeps the cache contract' );
+	const [ nodeA, nodeB ] = cluster.urls;
+	const a = await json( probe( nodeA, '/cache-selftest' ), {
+		method: 'POST',
+		body: {},
+	} );
+	check(
+		'drop-in',
+		'node A: set/get/add/replace/delete/incr/decr/get_multiple, runtime-only groups, expiry',
+		a.failures.length === 0,
+		a.failures.join( '; ' )
+	);
+	const b = await json( probe( nodeB, '/cache-selftest' ), {
+		method: 'POST',
+		body: { token: a.token },
+	} );
+	check(
+		'drop-in',
+		'node B: the same, and it reads what node A stored',
+		b.failures.length === 0,
+		b.failures.join( '; ' )
+	);
 }
 
 async function pauseOnASeenOnB() {
@@ -671,6 +698,7 @@ async function main() {
 	}
 	const phases = [
 		nodesUseRedis,
+		dropInContract,
 		pauseOnASeenOnB,
 		restartOnBSeenOnA,
 		alloptionsRace,

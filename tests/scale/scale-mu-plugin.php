@@ -103,6 +103,72 @@ add_action('rest_api_init', static function (): void {
     ]);
 
     /**
+     * The drop-in's own contract, exercised on this node against the shared Redis (each runtime copy
+     * is dropped before reading back, so values really come from Redis). With `token`, also reads
+     * the token another node stored. Returns the failed expectations (none = correct) and a new token.
+     */
+    register_rest_route('sophmate-scale/v1', '/cache-selftest', [
+        'methods' => 'POST',
+        'permission_callback' => $admin,
+        'args' => ['token' => ['type' => 'string', 'default' => '']],
+        'callback' => static function (WP_REST_Request $request): array {
+            $failures = [];
+            $expect = static function (string $what, $actual, $expected) use (&$failures): void {
+                if ($actual !== $expected) {
+                    $failures[] = $what . ': got ' . wp_json_encode($actual) . ', expected ' . wp_json_encode($expected);
+                }
+            };
+            $g = 'scale-selftest';
+            wp_cache_delete_multiple(['a', 'n', 's', 'f', 'o', 'm1', 'm2', 'x'], $g);
+            $expect('persistent cache in use', wp_using_ext_object_cache(), true);
+            $expect('set', wp_cache_set('a', ['k' => 'v <b>"é"</b>'], $g), true);
+            $expect('add on an existing key', wp_cache_add('a', 'other', $g), false);
+            $expect('replace of a missing key', wp_cache_replace('x', 1, $g), false);
+            $expect('add of a new key', wp_cache_add('n', 5, $g), true);
+            $expect('set of a numeric string', wp_cache_set('s', '123', $g), true);
+            $expect('set of false', wp_cache_set('f', false, $g), true);
+            $object = new stdClass();
+            $object->v = 1;
+            wp_cache_set('o', $object, $g);
+            $object->v = 2;
+            wp_cache_flush_runtime();
+            $expect('array back from Redis', wp_cache_get('a', $g), ['k' => 'v <b>"é"</b>']);
+            $expect('int back from Redis', wp_cache_get('n', $g), 5);
+            $expect('numeric string stays a string', wp_cache_get('s', $g), '123');
+            $found = null;
+            $expect('false is a stored value', [wp_cache_get('f', $g, false, $found), $found], [false, true]);
+            $expect('an object is stored as it was when set', wp_cache_get('o', $g)->v ?? null, 1);
+            $expect('replace of an existing key', wp_cache_replace('a', 'replaced', $g), true);
+            $expect('incr', wp_cache_incr('n', 3, $g), 8);
+            $expect('decr clamps at zero', wp_cache_decr('n', 100, $g), 0);
+            $expect('incr of a missing key', wp_cache_incr('x', 1, $g), false);
+            $expect('incr of a non-number starts from zero', wp_cache_incr('a', 2, $g), 2);
+            wp_cache_set('m1', 'one', $g);
+            wp_cache_flush_runtime();
+            $expect('get_multiple', wp_cache_get_multiple(['m1', 'm2'], $g), ['m1' => 'one', 'm2' => false]);
+            $expect('delete', wp_cache_delete('m1', $g), true);
+            wp_cache_flush_runtime();
+            $found = null;
+            $expect('deleted is gone', [wp_cache_get('m1', $g, false, $found), $found], [false, false]);
+            wp_cache_add_non_persistent_groups(['scale-runtime']);
+            wp_cache_set('r', 'here', 'scale-runtime');
+            $expect('non-persistent group kept at runtime', wp_cache_get('r', 'scale-runtime'), 'here');
+            wp_cache_flush_runtime();
+            $expect('non-persistent group never reaches Redis', wp_cache_get('r', 'scale-runtime'), false);
+            wp_cache_set('t', 'short', $g, 1);
+            usleep(2100000);
+            wp_cache_flush_runtime();
+            $expect('expiry', wp_cache_get('t', $g), false);
+            if ((string) $request['token'] !== '') {
+                $expect('token stored by the other node', wp_cache_get('token', $g), (string) $request['token']);
+            }
+            $token = wp_generate_password(20, false);
+            wp_cache_set('token', $token, $g);
+            return ['failures' => $failures, 'token' => $token];
+        },
+    ]);
+
+    /**
      * The plugin's options three ways: the database row, this node's get_option() (shared cache) and
      * the cached alloptions entry, for the alloptions-race check after the concurrent phase.
      */
