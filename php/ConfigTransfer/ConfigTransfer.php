@@ -129,27 +129,49 @@ final class ConfigTransfer
      */
     private function with_site_rules(ConfigDocumentResult $result, $document): ConfigDocumentResult
     {
+        $lists = [];
         $webhooks = is_array($document) ? ($document['notifications']['webhooks'] ?? null) : null;
-        if (!is_array($webhooks)) {
-            return $result;
+        if (is_array($webhooks)) {
+            $lists['notifications.webhooks'] = [$webhooks, $this->notifications->public_view()['webhooks']];
         }
-        $known = $this->notifications->public_view()['webhooks'];
+        // A category's own targets pass the same guard as PATCH /categories/{slug} applies.
+        $categories = is_array($document) && is_array($document['categories'] ?? null) ? $document['categories'] : [];
+        foreach ($categories as $c => $category) {
+            $urls = is_array($category) ? ($category['notify']['webhooks'] ?? null) : null;
+            if (is_array($urls)) {
+                $slug = is_string($category['slug'] ?? null) ? $category['slug'] : '';
+                $known = $this->category_webhooks($slug);
+                $lists["categories[$c].notify.webhooks"] = [$urls, $known];
+            }
+        }
         $reported = array_column($result->errors, 'path');
         $errors = [];
-        foreach ($webhooks as $i => $url) {
-            $path = "notifications.webhooks[$i]";
-            if (!is_string($url) || in_array($url, $known, true) || in_array($path, $reported, true)) {
-                continue; // Not a URL (already reported), or already accepted on this site.
-            }
-            $refusal = $this->guard->refusal($url);
-            if ($refusal !== null) {
-                $errors[] = ['path' => $path, 'code' => 'sophmate_invalid_webhook_url', 'message' => sprintf('"%s" %s.', $url, $refusal)];
+        foreach ($lists as $prefix => [$urls, $known]) {
+            foreach ($urls as $i => $url) {
+                $path = "{$prefix}[$i]";
+                if (!is_string($url) || in_array($url, $known, true) || in_array($path, $reported, true)) {
+                    continue; // Not a URL (already reported), or already accepted on this site.
+                }
+                $refusal = $this->guard->refusal($url);
+                if ($refusal !== null) {
+                    $errors[] = ['path' => $path, 'code' => 'sophmate_invalid_webhook_url', 'message' => sprintf('"%s" %s.', $url, $refusal)];
+                }
             }
         }
         if ($errors === []) {
             return $result;
         }
         return new ConfigDocumentResult(array_merge($result->errors, $errors), $result->warnings, null, $result->source, $result->in_file, $result->skipped);
+    }
+
+    /** @return list<string> the webhooks a category already has on this site (none if it is new) */
+    private function category_webhooks(string $slug): array
+    {
+        try {
+            return $slug === '' ? [] : $this->services->catalog->category($slug)->notify['webhooks'];
+        } catch (\SophMate\SafeMode\Domain\Exception\NotFound) {
+            return [];
+        }
     }
 
     /** @param list<array{type:string,id:string}> $writes */
