@@ -6,7 +6,6 @@ namespace SophMate\SafeMode\Breakers;
 
 use SophMate\SafeMode\Domain\Breakers\BreakerConfig;
 use SophMate\SafeMode\Domain\Clock;
-use SophMate\SafeMode\Domain\Config\AutomationDefinition;
 use SophMate\SafeMode\Domain\Config\Catalog;
 use SophMate\SafeMode\Domain\Config\Category;
 use SophMate\SafeMode\Domain\Scope;
@@ -25,13 +24,14 @@ final class BreakerState
         private readonly Catalog $catalog,
         private readonly BreakerStore $store,
         private readonly Clock $clock,
+        private readonly FreshnessReader $freshness,
     ) {
     }
 
     public static function from_services(Services $services): self
     {
         global $wpdb;
-        return new self($wpdb, $services->schema, $services->catalog, new BreakerStore($wpdb, $services->schema), $services->clock);
+        return new self($wpdb, $services->schema, $services->catalog, new BreakerStore($wpdb, $services->schema), $services->clock, new FreshnessReader($services->clock));
     }
 
     /** @return array<string,mixed> */
@@ -89,49 +89,20 @@ final class BreakerState
     {
         $out = [];
         foreach ($this->catalog->automations_in($category->slug) as $automation) {
-            if ($automation->freshness === null) {
+            $settings = $config->with_overrides($automation->breakers)->stale_context;
+            $reading = $this->freshness->read($automation);
+            if ($reading === null) {
                 continue;
             }
-            $settings = $config->with_overrides($automation->breakers)->stale_context;
-            $at = self::timestamp(self::read($automation));
             $out[] = [
                 'automation' => $automation->id,
-                'age_minutes' => $at === null ? null : intdiv(max(0, $this->clock->now()->getTimestamp() - $at), 60),
+                'age_minutes' => $reading['age_minutes'],
                 'max_age_minutes' => $settings->max_age_minutes,
-                'source' => isset($automation->freshness['option']) ? 'option ' . $automation->freshness['option'] : 'filter ' . (string) ($automation->freshness['filter'] ?? ''),
+                'source' => $reading['source'],
                 'enabled' => $settings->enabled,
             ];
         }
         return $out;
-    }
-
-    /** @return mixed */
-    private static function read(AutomationDefinition $automation)
-    {
-        $source = (array) $automation->freshness;
-        if (isset($source['option'])) {
-            return get_option((string) $source['option'], null);
-        }
-        return apply_filters((string) ($source['filter'] ?? ''), null, $automation->id);
-    }
-
-    /** @param mixed $value */
-    private static function timestamp($value): ?int
-    {
-        if ($value instanceof \DateTimeInterface) {
-            return $value->getTimestamp();
-        }
-        if (is_int($value) || is_float($value) || (is_string($value) && is_numeric(trim($value)))) {
-            return (int) $value > 0 ? (int) $value : null;
-        }
-        if (is_string($value) && trim($value) !== '') {
-            try {
-                return (new \DateTimeImmutable(trim($value), new \DateTimeZone('UTC')))->getTimestamp();
-            } catch (\Exception) {
-                return null;
-            }
-        }
-        return null;
     }
 
     /** @return array{at:string,scope:string,signal:string,reason:string,source:string}|null the latest breaker or update pause of the category or one of its automations */

@@ -57,6 +57,7 @@ final class BreakersController extends Controller
                     'signal' => ['type' => 'string'],
                     'reason' => ['type' => 'string'],
                     'breaker' => ['type' => 'string'],
+                    'now' => ['type' => 'boolean', 'description' => 'True for a stale context check of the freshness source as it reads now (no history of past ages is kept); false for a replay of history.'],
                 ]]],
                 'runs_considered' => ['type' => 'integer'],
                 'since' => ['type' => 'string', 'format' => 'date-time'],

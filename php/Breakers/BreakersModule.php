@@ -24,7 +24,7 @@ final class BreakersModule
         global $wpdb;
         $store = new BreakerStore($wpdb, $this->services->schema);
         $engine = new BreakerEngine($this->services->catalog, $store, $this->services->switches, $this->services->clock);
-        $simulation = new BreakerSimulation($this->services->catalog, new BreakerHistory($wpdb, $this->services->schema), $this->services->clock);
+        $simulation = new BreakerSimulation($this->services->catalog, new BreakerHistory($wpdb, $this->services->schema), $this->services->clock, new FreshnessReader($this->services->clock));
         // After the trial breaker (10): a failed trial run is that breaker's to report.
         add_action('sophmate_safe_mode_run_finished', static function ($run_id, $status, $automation_id = null) use ($engine): void {
             $engine->run_finished($run_id, $status, $automation_id);

@@ -84,8 +84,11 @@ final class BreakersCommand extends CommandSupport
     }
 
     /**
-     * Replays stored run history with the category's breaker settings (or the ones given with
-     * --breakers) and lists when each breaker would have tripped. Changes nothing.
+     * Replays stored history (runs, spend, customer-facing actions, provider outages and
+     * configuration changes, updates) with the category's breaker settings (or the ones given
+     * with --breakers) and lists when each breaker would have tripped. Stale context has no
+     * history: each freshness source is checked as it reads now, listed with `at` = "now".
+     * Changes nothing.
      *
      * ## OPTIONS
      *
@@ -96,7 +99,7 @@ final class BreakersCommand extends CommandSupport
      * : Draft settings as JSON, the shape of category.breakers; the current ones when omitted.
      *
      * [--since=<time>]
-     * : Replay runs started since this time (default 7 days ago, at most 90).
+     * : Replay history since this time (default 7 days ago, at most 90).
      *
      * [--format=<format>]
      * : Output format.
@@ -144,7 +147,7 @@ final class BreakersCommand extends CommandSupport
                 \WP_CLI::line((string) wp_json_encode($result, JSON_PRETTY_PRINT | JSON_UNESCAPED_UNICODE));
                 return;
             }
-            $this->output($assoc_args, array_map(static fn (array $t): array => ['at' => $t['at'], 'scope' => $t['scope'], 'signal' => $t['signal'], 'reason' => $t['reason']], $result['trips']), ['at', 'scope', 'signal', 'reason']);
+            $this->output($assoc_args, array_map(static fn (array $t): array => ['at' => $t['now'] ? 'now' : $t['at'], 'scope' => $t['scope'], 'signal' => $t['signal'], 'reason' => $t['reason']], $result['trips']), ['at', 'scope', 'signal', 'reason']);
             if ($format === 'table') {
                 \WP_CLI::log(sprintf('%d run(s) since %s considered%s; %d would-be trip(s).', $result['runs_considered'], $result['since'], $result['truncated'] ? ' (history cut at the first 50000)' : '', count($result['trips'])));
             }

@@ -265,6 +265,8 @@ export const simulatedTripSchema = z.object( {
 	scope: z.string().optional().default( '' ),
 	signal: z.string().optional().default( '' ),
 	reason: z.string(),
+	/** A stale context check as the freshness source reads now, not a replay of history. */
+	now: z.boolean().optional().default( false ),
 } );
 
 /** POST /categories/{slug}/breakers/simulate */

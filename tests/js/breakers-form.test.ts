@@ -73,6 +73,7 @@ describe( 'breaker schemas', () => {
 					reason: 'x',
 					scope: '',
 					signal: '',
+					now: false,
 				},
 			],
 			runs_considered: 0,

@@ -267,6 +267,13 @@ describe( 'BreakersPanel', () => {
 						signal: 'failure_rate',
 						reason: 'failure rate 30% over last 20 runs ≥ 30%',
 					},
+					{
+						at: '2026-11-26T05:00:00Z',
+						scope: 'automation:demo-sync',
+						signal: 'stale_context',
+						reason: 'context 3h old ≥ 2h (option demo_last_sync)',
+						now: true,
+					},
 				],
 				runs_considered: 40,
 				since: '2026-11-18T14:02:00Z',
@@ -282,9 +289,12 @@ describe( 'BreakersPanel', () => {
 		);
 
 		const trips = await screen.findAllByTestId( 'breakers-simulated-trip' );
-		expect( trips ).toHaveLength( 1 );
+		expect( trips ).toHaveLength( 2 );
 		expect( trips[ 0 ]?.textContent ).toMatch(
 			/^Would have tripped at .+: failure rate 30% over last 20 runs ≥ 30%$/
+		);
+		expect( trips[ 1 ]?.textContent ).toBe(
+			'Would trip now: context 3h old ≥ 2h (option demo_last_sync) (automation:demo-sync)'
 		);
 		expect(
 			screen.getByTestId( 'breakers-simulation' ).textContent
@@ -406,6 +416,7 @@ describe( 'trip highlights', () => {
 				source: 'breaker',
 				actor: null,
 				reason: 'failure rate 60% over last 20 runs ≥ 50%',
+				trip: { signal: 'failure_rate', value: 60, threshold: 50 },
 			},
 		};
 		renderWithStores(
@@ -449,6 +460,7 @@ describe( 'trip highlights', () => {
 						} ),
 						event( 2, 'update', {
 							reason: 'plugin update: woocommerce 9.1 → 9.2',
+							context: { signal: 'update' },
 						} ),
 						event( 1, 'admin', { reason: 'by hand' } ),
 					],
@@ -468,7 +480,7 @@ describe( 'trip highlights', () => {
 			'Tripped: spend'
 		);
 		expect( screen.getByTestId( 'audit-trip-2' ).textContent ).toBe(
-			'Tripped: plugin update'
+			'Tripped: update'
 		);
 		expect( screen.getByTestId( 'audit-row-1' ).className ).not.toContain(
 			'is-trip'

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode\Breakers\Events;
 
+use SophMate\SafeMode\Breakers\FreshnessReader;
 use SophMate\SafeMode\Services;
 
 /**
@@ -26,12 +27,11 @@ final class EventBreakersModule
 
     public function __construct(Services $services, private readonly string $plugin_file)
     {
-        $config = new EventBreakerConfig();
         $tripper = new Tripper($services->switches);
-        $targets = new TripTargets($services->catalog, $config);
-        $this->updates = new UpdateBreaker($services->catalog, $targets, $tripper);
+        $targets = new TripTargets($services->catalog);
+        $this->updates = new UpdateBreaker($services->catalog, $targets, $tripper, $services->audit, $services->actors, $services->clock);
         $this->providers = new ProviderBreaker($services->catalog, $targets, $tripper);
-        $this->stale = new StaleContextBreaker($services->catalog, $config, $tripper, $services->clock);
+        $this->stale = new StaleContextBreaker($services->catalog, new FreshnessReader($services->clock), $tripper);
     }
 
     public function register(): void

@@ -21,7 +21,7 @@ use SophMate\SafeMode\Domain\Switches\Source;
 final class ProviderBreaker
 {
     /** The configuration that changes what automation talks to; a new label alone pauses nothing. */
-    private const BEHAVIOUR_FIELDS = ['hosts', 'status_url'];
+    public const BEHAVIOUR_FIELDS = ['hosts', 'status_url'];
 
     public function __construct(
         private readonly Catalog $catalog,

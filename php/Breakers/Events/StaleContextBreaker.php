@@ -4,7 +4,9 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode\Breakers\Events;
 
-use SophMate\SafeMode\Domain\Clock;
+use SophMate\SafeMode\Breakers\FreshnessReader;
+use SophMate\SafeMode\Domain\Breakers\BreakerConfig;
+use SophMate\SafeMode\Domain\Breakers\BreakerEvaluator;
 use SophMate\SafeMode\Domain\Config\AutomationDefinition;
 use SophMate\SafeMode\Domain\Config\Catalog;
 use SophMate\SafeMode\Domain\Scope;
@@ -21,9 +23,8 @@ final class StaleContextBreaker
 {
     public function __construct(
         private readonly Catalog $catalog,
-        private readonly EventBreakerConfig $config,
+        private readonly FreshnessReader $freshness,
         private readonly Tripper $tripper,
-        private readonly Clock $clock,
     ) {
     }
 
@@ -48,98 +49,25 @@ final class StaleContextBreaker
         }
     }
 
-    /**
-     * @return array{source:string,age_minutes:?int,max_age_minutes:int}|null what was found, null when the breaker is off or no source is declared
-     */
-    public function reading(AutomationDefinition $automation): ?array
-    {
-        $category = $this->catalog->has_category($automation->category) ? $this->catalog->category($automation->category) : null;
-        $settings = $this->config->effective($automation, $category, EventBreakerConfig::STALE_CONTEXT);
-        $source = $this->config->freshness($automation);
-        if (!$settings['enabled'] || $source === null) {
-            return null;
-        }
-        $at = self::timestamp(self::read($source, $automation->id));
-        $age = $at === null ? null : intdiv(max(0, $this->clock->now()->getTimestamp() - $at), 60);
-        return ['source' => self::describe($source), 'age_minutes' => $age, 'max_age_minutes' => (int) $settings['max_age_minutes']];
-    }
-
     public function check(AutomationDefinition $automation): bool
     {
-        $reading = $this->reading($automation);
-        if ($reading === null || ($reading['age_minutes'] !== null && $reading['age_minutes'] < $reading['max_age_minutes'])) {
+        $category = $this->catalog->has_category($automation->category) ? $this->catalog->category($automation->category) : null;
+        $settings = ($category?->breaker_config() ?? BreakerConfig::defaults())->with_overrides($automation->breakers)->stale_context;
+        // The source is only read when the breaker is on: a filter may be costly.
+        $reading = $settings->enabled ? $this->freshness->read($automation) : null;
+        $trip = $reading === null ? null : BreakerEvaluator::stale_context($settings, $reading['age_minutes'], $reading['source']);
+        if ($trip === null || $reading === null) {
             return false;
         }
-        $limit = self::duration($reading['max_age_minutes']);
-        $reason = $reading['age_minutes'] === null
-            ? sprintf('context age unknown: %s is missing or holds no readable time ≥ %s', $reading['source'], $limit)
-            : sprintf('context %s old ≥ %s (%s)', self::duration($reading['age_minutes']), $limit, $reading['source']);
         return $this->tripper->trip(
             Scope::automation($automation->id),
-            $reason,
+            $trip->reason,
             Source::Breaker,
             EventBreakerConfig::STALE_CONTEXT,
-            'stale_context',
-            $reading['age_minutes'] ?? 'unknown',
-            $reading['max_age_minutes'],
+            $trip->signal,
+            $trip->value,
+            $trip->threshold,
             ['freshness' => $reading['source'], 'unit' => 'minutes']
         );
-    }
-
-    /** "45m", "2h", "3h 10m", "2d 1h 5m" */
-    public static function duration(int $minutes): string
-    {
-        $parts = [];
-        foreach (['d' => 1440, 'h' => 60, 'm' => 1] as $unit => $size) {
-            if ($minutes >= $size) {
-                $parts[] = intdiv($minutes, $size) . $unit;
-                $minutes %= $size;
-            }
-        }
-        return $parts === [] ? '0m' : implode(' ', $parts);
-    }
-
-    /**
-     * A unix timestamp (number or numeric string), a date string (read as UTC unless it says
-     * otherwise) or a DateTimeInterface; anything else is unreadable.
-     *
-     * @param mixed $value
-     */
-    public static function timestamp($value): ?int
-    {
-        if ($value instanceof \DateTimeInterface) {
-            return $value->getTimestamp();
-        }
-        if (is_int($value) || is_float($value) || (is_string($value) && is_numeric(trim($value)))) {
-            $number = (int) $value;
-            return $number > 0 ? $number : null;
-        }
-        if (is_string($value) && trim($value) !== '') {
-            try {
-                return (new \DateTimeImmutable(trim($value), new \DateTimeZone('UTC')))->getTimestamp();
-            } catch (\Exception) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    /** @param array{option?:string,filter?:string} $source */
-    private static function describe(array $source): string
-    {
-        return isset($source['option']) ? 'option ' . $source['option'] : 'filter ' . (string) ($source['filter'] ?? '');
-    }
-
-    /**
-     * @param array{option?:string,filter?:string} $source
-     * @return mixed
-     */
-    private static function read(array $source, string $automation_id)
-    {
-        if (isset($source['option'])) {
-            return get_option($source['option'], null);
-        }
-        // The filter starts from null: a source nobody answers is unreadable, so stale.
-        return apply_filters((string) ($source['filter'] ?? ''), null, $automation_id);
     }
 }

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode\Breakers\Events;
 
+use SophMate\SafeMode\Domain\Breakers\EventTargets;
 use SophMate\SafeMode\Domain\Config\AutomationDefinition;
 use SophMate\SafeMode\Domain\Config\Catalog;
 use SophMate\SafeMode\Domain\Scope;
@@ -15,7 +16,7 @@ use SophMate\SafeMode\Domain\Scope;
  */
 final class TripTargets
 {
-    public function __construct(private readonly Catalog $catalog, private readonly EventBreakerConfig $config)
+    public function __construct(private readonly Catalog $catalog)
     {
     }
 
@@ -26,29 +27,25 @@ final class TripTargets
      */
     public function scopes(string $kind, array $categories, array $automations): array
     {
-        $paused = [];
-        foreach ($categories as $slug) {
-            if ($this->catalog->has_category($slug) && $this->config->enabled_for_category($this->catalog->category($slug), $kind)) {
-                $paused[$slug] = true;
-            }
-        }
-        $own = [];
+        $concerned = array_fill_keys($categories, []);
         foreach ($automations as $automation) {
-            $override = $this->config->override_of($automation, $kind);
-            if ($override === null) {
-                if ($this->catalog->has_category($automation->category) && $this->config->enabled_for_category($this->catalog->category($automation->category), $kind)) {
-                    $paused[$automation->category] = true;
-                }
-            } elseif ($override['enabled']) {
-                $own[$automation->id] = $automation->category;
+            $concerned[$automation->category][$automation->id] = $automation->breakers;
+        }
+        $paused = [];
+        $own = [];
+        foreach ($concerned as $slug => $members) {
+            $slug = (string) $slug;
+            if (!$this->catalog->has_category($slug)) {
+                continue;
+            }
+            $targets = EventTargets::in_category($kind, $this->catalog->category($slug)->breaker_config(), in_array($slug, $categories, true), $members);
+            if ($targets['category']) {
+                $paused[] = Scope::category($slug);
+            }
+            foreach ($targets['automations'] as $id) {
+                $own[] = Scope::automation($id);
             }
         }
-        $scopes = array_map(static fn ($slug): Scope => Scope::category((string) $slug), array_keys($paused));
-        foreach ($own as $id => $category) {
-            if (!isset($paused[$category])) {
-                $scopes[] = Scope::automation((string) $id);
-            }
-        }
-        return $scopes;
+        return [...$paused, ...$own];
     }
 }

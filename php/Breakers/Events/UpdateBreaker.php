@@ -4,8 +4,12 @@ declare(strict_types=1);
 
 namespace SophMate\SafeMode\Breakers\Events;
 
+use SophMate\SafeMode\Domain\Audit\AuditEntry;
+use SophMate\SafeMode\Domain\Clock;
 use SophMate\SafeMode\Domain\Config\Catalog;
 use SophMate\SafeMode\Domain\Switches\Source;
+use SophMate\SafeMode\Storage\AuditLog;
+use SophMate\SafeMode\Support\Actors;
 
 /**
  * Updates breaker: a plugin, theme or core update (WordPress' `upgrader_process_complete`, from
@@ -13,6 +17,8 @@ use SophMate\SafeMode\Domain\Switches\Source;
  * with source `update` and a reason naming what was updated and its versions when known
  * ("plugin update: woocommerce 9.1 → 9.2"). The version before is read just before the package
  * is installed (`upgrader_pre_install`), else from the update transient's last check.
+ * Every update is also audited (`update_installed`, scope `site`), paused or not: operators
+ * reviewing an incident see what changed, and the dry run replays updates over history.
  */
 final class UpdateBreaker
 {
@@ -23,6 +29,9 @@ final class UpdateBreaker
         private readonly Catalog $catalog,
         private readonly TripTargets $targets,
         private readonly Tripper $tripper,
+        private readonly AuditLog $audit,
+        private readonly Actors $actors,
+        private readonly Clock $clock,
     ) {
     }
 
@@ -74,8 +83,29 @@ final class UpdateBreaker
         }
         $value = implode(', ', $items);
         $reason = sprintf('%s update: %s', $type, $value);
+        $this->audit_update($type, $items, $reason);
         foreach ($this->targets->scopes(EventBreakerConfig::UPDATES, array_map('strval', array_keys($this->catalog->categories())), array_values($this->catalog->automations())) as $scope) {
             $this->tripper->trip($scope, $reason, Source::Update, EventBreakerConfig::UPDATES, 'update', $value, 'any update', ['updated' => ['type' => $type, 'items' => $items]]);
+        }
+    }
+
+    /** @param list<string> $items */
+    private function audit_update(string $type, array $items, string $reason): void
+    {
+        try {
+            $this->audit->append(new AuditEntry(
+                'update_installed',
+                'site',
+                '',
+                '',
+                mb_substr($reason, 0, 500),
+                $this->actors->current('WordPress updater'),
+                'update',
+                $this->clock->now(),
+                ['updated' => ['type' => $type, 'items' => $items]]
+            ));
+        } catch (\Throwable) {
+            // A failed audit write must not break WordPress' updater; the trips below still happen.
         }
     }
 

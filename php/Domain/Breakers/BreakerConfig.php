@@ -101,6 +101,20 @@ final class BreakerConfig
         );
     }
 
+    /** Whether a breaker kind ("failures", "updates", "provider_outage" …) is switched on. */
+    public function enabled(string $kind): bool
+    {
+        return match ($kind) {
+            'failures' => $this->failures->enabled,
+            'spend' => $this->spend->enabled,
+            'stale_context' => $this->stale_context->enabled,
+            'customer_impact' => $this->customer_impact->enabled,
+            'updates' => $this->updates->enabled,
+            'provider_outage' => $this->provider_outage->enabled,
+            default => false,
+        };
+    }
+
     /** @return array<string,array<string,mixed>> */
     public function to_array(): array
     {

@@ -5,8 +5,8 @@ declare(strict_types=1);
 namespace SophMate\SafeMode\Domain\Breakers;
 
 /**
- * The rules of the failures, spend and customer-impact breakers over rolling counters, shared by
- * the live engine and the dry-run simulator. Pure: the counters come in, a Trip (or null) comes out.
+ * The rules of the failures, spend, customer-impact and stale-context breakers, shared by the live
+ * breakers and the dry run. Pure: the counters (or the age) come in, a Trip (or null) comes out.
  */
 final class BreakerEvaluator
 {
@@ -65,6 +65,36 @@ final class BreakerEvaluator
             return null;
         }
         return new Trip('customer_impact', 'customer_actions', $count, $settings->max_actions, sprintf('%d customer-facing actions in %d min > %d', $count, $settings->window_minutes, $settings->max_actions));
+    }
+
+    /**
+     * A freshness source older than max_age_minutes (or missing, unreadable: $age_minutes null) trips.
+     *
+     * @param string $source the source in words, e.g. "option last_sync"
+     */
+    public static function stale_context(StaleContextSettings $settings, ?int $age_minutes, string $source): ?Trip
+    {
+        if (!$settings->enabled || ($age_minutes !== null && $age_minutes < $settings->max_age_minutes)) {
+            return null;
+        }
+        $limit = self::duration($settings->max_age_minutes);
+        $reason = $age_minutes === null
+            ? sprintf('context age unknown: %s is missing or holds no readable time ≥ %s', $source, $limit)
+            : sprintf('context %s old ≥ %s (%s)', self::duration($age_minutes), $limit, $source);
+        return new Trip('stale_context', 'stale_context', $age_minutes ?? 'unknown', $settings->max_age_minutes, $reason);
+    }
+
+    /** "45m", "2h", "3h 10m", "2d 1h 5m" */
+    public static function duration(int $minutes): string
+    {
+        $parts = [];
+        foreach (['d' => 1440, 'h' => 60, 'm' => 1] as $unit => $size) {
+            if ($minutes >= $size) {
+                $parts[] = intdiv($minutes, $size) . $unit;
+                $minutes %= $size;
+            }
+        }
+        return $parts === [] ? '0m' : implode(' ', $parts);
     }
 
     /** "5.20", "0.0035", "1200" */

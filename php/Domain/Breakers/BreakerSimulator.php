@@ -5,25 +5,35 @@ declare(strict_types=1);
 namespace SophMate\SafeMode\Domain\Breakers;
 
 /**
- * Dry run: replays stored run history (outcomes, spend, touched records, oldest first) through the
- * failures, spend and customer-impact rules with a given configuration and lists when each breaker
- * would have tripped. After a would-be trip the scope's counters start again, as after a restart,
- * so every point where the settings would have stopped automation is listed.
+ * Dry run: replays stored history (run outcomes, spend and touched records from the runs tables;
+ * provider outages, provider configuration changes and updates from the audit log; oldest first)
+ * through the failures, spend, customer-impact, provider-outage and updates rules with a given
+ * configuration and lists when each breaker would have tripped. After a would-be trip the scope's
+ * counters start again, as after a restart, so every point where the settings would have stopped
+ * automation is listed. (Stale context has no history: its current reading is checked apart.)
  */
 final class BreakerSimulator
 {
     /**
-     * @param array<string,array{category:string,breakers:?array<string,mixed>,customer_facing:list<string>}> $automations what is known about each automation
+     * @param array<string,array{category:string,breakers:?array<string,mixed>,customer_facing:list<string>,providers?:list<string>}> $automations what is known about each automation of the category
      * @param iterable<HistoryEvent> $events oldest first
+     * @param list<string> $category_providers providers the category itself depends on
      * @return list<array{at:\DateTimeImmutable,scope:string,signal:string,reason:string,breaker:string}>
      */
-    public static function run(BreakerConfig $category_config, string $category, array $automations, iterable $events): array
+    public static function run(BreakerConfig $category_config, string $category, array $automations, iterable $events, array $category_providers = []): array
     {
         $trips = [];
         $outcomes = [];   // scope => [consecutive, recent]
         $spend = [];      // scope|unit => list<[ts, amount]>
         $impact = [];     // scope => list<ts>
         foreach ($events as $event) {
+            if ($event->is_site_event()) {
+                foreach (self::site_event_trips($event, $category_config, $category, $automations, $category_providers) as $trip) {
+                    $trips[] = $trip;
+                    unset($outcomes[$trip['scope']], $impact[$trip['scope']]);
+                }
+                continue;
+            }
             $known = $automations[$event->automation] ?? ['category' => $category, 'breakers' => null, 'customer_facing' => []];
             $config = $category_config->with_overrides($known['breakers']);
             $ts = $event->at->getTimestamp();
@@ -80,6 +90,33 @@ final class BreakerSimulator
             }
         }
         return $trips;
+    }
+
+    /**
+     * What a provider outage, provider configuration change or update would have paused in this
+     * category, with the reasons the live breakers give.
+     *
+     * @param array<string,array{category:string,breakers:?array<string,mixed>,customer_facing:list<string>,providers?:list<string>}> $automations
+     * @param list<string> $category_providers
+     * @return list<array{at:\DateTimeImmutable,scope:string,signal:string,reason:string,breaker:string}>
+     */
+    private static function site_event_trips(HistoryEvent $event, BreakerConfig $config, string $category, array $automations, array $category_providers): array
+    {
+        [$kind, $signal, $reason] = match ($event->type) {
+            HistoryEvent::PROVIDER_OUTAGE => ['provider_outage', 'provider_outage', sprintf('provider %s: outage', $event->record)],
+            HistoryEvent::PROVIDER_CONFIG => ['updates', 'provider_config', sprintf('provider %s: configuration changed (%s)', $event->record, $event->detail)],
+            default => ['updates', 'update', $event->detail],
+        };
+        $concerned = [];
+        foreach ($automations as $id => $known) {
+            if ($event->type === HistoryEvent::UPDATE || in_array($event->record, $known['providers'] ?? [], true)) {
+                $concerned[(string) $id] = $known['breakers'];
+            }
+        }
+        $direct = $event->type === HistoryEvent::UPDATE || in_array($event->record, $category_providers, true);
+        $targets = EventTargets::in_category($kind, $config, $direct, $concerned);
+        $scopes = $targets['category'] ? ['category:' . $category] : array_map(static fn (string $id): string => 'automation:' . $id, $targets['automations']);
+        return array_map(static fn (string $scope): array => ['at' => $event->at, 'scope' => $scope, 'signal' => $signal, 'reason' => $reason, 'breaker' => $kind], $scopes);
     }
 
     /** @param array{breakers:?array<string,mixed>} $known */

@@ -10,13 +10,13 @@ final class Trip
     public function __construct(
         public readonly string $breaker,
         public readonly string $signal,
-        public readonly int|float $value,
+        public readonly int|float|string $value,
         public readonly int|float $threshold,
         public readonly string $reason,
     ) {
     }
 
-    /** @return array{signal:string,value:int|float,threshold:int|float,breaker:string} the audit context of the pause */
+    /** @return array{signal:string,value:int|float|string,threshold:int|float,breaker:string} the audit context of the pause */
     public function context(): array
     {
         return ['signal' => $this->signal, 'value' => $this->value, 'threshold' => $this->threshold, 'breaker' => $this->breaker];

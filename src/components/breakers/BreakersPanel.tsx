@@ -790,7 +790,8 @@ function BreakersForm( {
 }
 
 /**
- * The answer of the dry run: "Would have tripped at …: <reason>" per trip.
+ * The answer of the dry run: "Would have tripped at …: <reason>" per trip
+ * replayed from history, "Would trip now: <reason>" for a stale freshness source.
  *
  * @param props
  * @param props.simulation The dry run's answer, or null.
@@ -862,15 +863,24 @@ function SimulationResult( {
 							key={ `${ trip.at }-${ index }` }
 							data-testid="breakers-simulated-trip"
 						>
-							{ sprintf(
-								/* translators: 1: date and time, 2: the trip reason. */
-								__(
-									'Would have tripped at %1$s: %2$s',
-									'sophmate-safe-mode'
-								),
-								formatAbsolute( trip.at ),
-								trip.reason
-							) }
+							{ trip.now
+								? sprintf(
+										/* translators: %s: the trip reason. */
+										__(
+											'Would trip now: %s',
+											'sophmate-safe-mode'
+										),
+										trip.reason
+									)
+								: sprintf(
+										/* translators: 1: date and time, 2: the trip reason. */
+										__(
+											'Would have tripped at %1$s: %2$s',
+											'sophmate-safe-mode'
+										),
+										formatAbsolute( trip.at ),
+										trip.reason
+									) }
 							{ trip.scope &&
 							trip.scope.startsWith( 'automation:' )
 								? ` (${ trip.scope })`

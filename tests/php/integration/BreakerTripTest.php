@@ -308,7 +308,7 @@ final class BreakerTripTest extends IntegrationTestCase
         foreach ([false, false] as $ok) {
             $this->finish('bt-cli', $ok);
         }
-        $command = new BreakersCommand($this->services, BreakerState::from_services($this->services), new BreakerSimulation($this->services->catalog, new BreakerHistory($this->db, $this->services->schema), $this->services->clock));
+        $command = new BreakersCommand($this->services, BreakerState::from_services($this->services), new BreakerSimulation($this->services->catalog, new BreakerHistory($this->db, $this->services->schema), $this->services->clock, new \SophMate\SafeMode\Breakers\FreshnessReader($this->services->clock)));
         $command->list(['agent'], ['format' => 'json']);
         $rows = array_column(\WP_CLI::$formatted[0]['rows'], null, 'breaker');
         self::assertSame(['yes', '2 in a row; 100% over 2 runs', 'consecutive 4; rate off over 20 runs (min 10)'], [$rows['failures']['enabled'], $rows['failures']['value'], $rows['failures']['threshold']]);

@@ -207,10 +207,11 @@ final class EventBreakersTest extends IntegrationTestCase
         $this->assertTrippedOnce('category:marketing', 'theme update: sophmate-eb-theme 2.0 → 2.1', 'update', 'update');
         self::assertFalse($this->allowed('eb-newsletter'));
 
-        // Already paused: the core update is the same incident, nothing is written.
+        // Already paused: the core update is the same incident; only the update itself is audited.
         $audit = count($this->audit_rows());
         do_action('upgrader_process_complete', null, ['action' => 'update', 'type' => 'core']);
-        self::assertCount($audit, $this->audit_rows());
+        self::assertCount($audit + 1, $this->audit_rows());
+        self::assertSame('update_installed', array_reverse($this->audit_rows())[0]['action'] ?? null);
         self::assertCount(1, $this->trips);
 
         $this->breakers('support', ['updates' => ['enabled' => true]]);
@@ -276,6 +277,39 @@ final class EventBreakersTest extends IntegrationTestCase
         self::assertSame(['hosts'], $context['fields']);
         self::assertFalse($this->allowed('eb-orders'));
         self::assertTrue($this->allowed('eb-helpdesk'), 'support does not pause on updates');
+    }
+
+    public function test_the_dry_run_replays_audited_outages_provider_changes_and_updates_and_checks_stale_context_now(): void
+    {
+        $this->breakers('agent', ['provider_outage' => ['enabled' => false], 'updates' => ['enabled' => false]]);
+        self::assertSame(201, $this->rest('PUT', '/providers/eb-sim', ['label' => 'EB Sim', 'hosts' => ['api.eb-sim.test']])->get_status());
+        self::assertSame(200, $this->rest('PATCH', '/categories/agent', ['providers' => ['eb-sim']])->get_status());
+        $this->automation('eb-agent', 'agent', ['freshness' => ['option' => self::SYNC_OPTION]]);
+        update_option(self::SYNC_OPTION, time() - 3 * 3600, false);
+
+        // With every one of these breakers off, nothing trips, but history keeps what happened.
+        self::assertSame(200, $this->rest('PUT', '/providers/eb-sim', ['status' => 'outage'])->get_status());
+        self::assertSame(200, $this->rest('PUT', '/providers/eb-sim', ['hosts' => ['api2.eb-sim.test']])->get_status());
+        self::write_plugin('1.0');
+        do_action('upgrader_process_complete', null, ['action' => 'update', 'type' => 'plugin', 'plugins' => [self::FIXTURE_PLUGIN . '/' . self::FIXTURE_PLUGIN . '.php']]);
+        do_action(EventBreakersModule::FRESHNESS_HOOK);
+        self::assertSame([], $this->trips);
+        self::assertTrue($this->allowed('eb-agent'));
+        $updates = array_values(array_filter($this->audit_rows(), static fn (array $row): bool => $row['action'] === 'update_installed'));
+        self::assertCount(1, $updates, 'every update is audited, paused or not');
+        self::assertSame(['site', 'plugin update: sophmate-eb-fixture 1.0', 'update'], [$updates[0]['scope'], $updates[0]['reason'], $updates[0]['source']]);
+
+        $draft = ['provider_outage' => ['enabled' => true], 'updates' => ['enabled' => true], 'stale_context' => ['enabled' => true, 'max_age_minutes' => 60]];
+        $response = $this->rest('POST', '/categories/agent/breakers/simulate', ['breakers' => $draft]);
+        self::assertSame(200, $response->get_status(), (string) wp_json_encode($this->data($response)));
+        self::assertSame([
+            ['category:agent', 'provider_outage', 'provider eb-sim: outage', false],
+            ['category:agent', 'provider_config', 'provider eb-sim: configuration changed (hosts)', false],
+            ['category:agent', 'update', 'plugin update: sophmate-eb-fixture 1.0', false],
+            ['automation:eb-agent', 'stale_context', 'context 3h old ≥ 1h (option ' . self::SYNC_OPTION . ')', true],
+        ], array_map(static fn (array $t): array => [$t['scope'], $t['signal'], $t['reason'], $t['now']], $this->data($response)['trips']));
+        self::assertSame([], $this->data($this->rest('POST', '/categories/agent/breakers/simulate'))['trips'], 'the current settings (all off) would not have tripped');
+        self::assertSame([], $this->trips, 'a simulation pauses nothing');
     }
 
     public function test_an_option_timestamp_in_the_past_trips_the_stale_context_breaker_on_the_five_minute_check(): void

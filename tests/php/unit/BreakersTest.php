@@ -173,4 +173,33 @@ final class BreakersTest extends TestCase
         ], array_map(static fn (array $t): array => [$t['at']->format('H:i'), $t['scope'], $t['reason']], $trips));
         self::assertSame([], BreakerSimulator::run(BreakerConfig::from_input(['failures' => ['enabled' => false]]), 'shop', $automations, $events));
     }
+
+    public function test_the_simulator_replays_provider_outages_provider_changes_and_updates_with_the_live_reasons(): void
+    {
+        $at = static fn (int $minute): \DateTimeImmutable => (new \DateTimeImmutable('2026-01-01 09:00:00', new \DateTimeZone('UTC')))->modify("+{$minute} minutes");
+        $events = [
+            new HistoryEvent(HistoryEvent::PROVIDER_OUTAGE, $at(1), '', false, 0.0, '', 'openai'),
+            new HistoryEvent(HistoryEvent::PROVIDER_OUTAGE, $at(2), '', false, 0.0, '', 'stripe'),
+            new HistoryEvent(HistoryEvent::PROVIDER_CONFIG, $at(3), '', false, 0.0, '', 'openai', 'hosts'),
+            new HistoryEvent(HistoryEvent::UPDATE, $at(4), '', false, 0.0, '', '', 'plugin update: woocommerce 9.1 → 9.2'),
+        ];
+        // The category names no provider; automation "writer" depends on openai and inherits.
+        $automations = [
+            'writer' => ['category' => 'content', 'breakers' => null, 'customer_facing' => [], 'providers' => ['openai']],
+            'tagger' => ['category' => 'content', 'breakers' => ['updates' => ['enabled' => true]], 'customer_facing' => [], 'providers' => []],
+        ];
+        $words = static fn (array $trips): array => array_map(static fn (array $t): array => [$t['at']->format('H:i'), $t['scope'], $t['signal'], $t['reason']], $trips);
+
+        $defaults = BreakerSimulator::run(BreakerConfig::defaults(), 'content', $automations, $events);
+        self::assertSame([
+            ['09:01', 'category:content', 'provider_outage', 'provider openai: outage'],
+            ['09:04', 'automation:tagger', 'update', 'plugin update: woocommerce 9.1 → 9.2'],
+        ], $words($defaults), 'provider_outage is on by default; updates only where an automation turns it on; stripe concerns nobody here');
+
+        $updates = BreakerSimulator::run(BreakerConfig::from_input(['updates' => ['enabled' => true], 'provider_outage' => ['enabled' => false]]), 'content', $automations, $events, ['openai']);
+        self::assertSame([
+            ['09:03', 'category:content', 'provider_config', 'provider openai: configuration changed (hosts)'],
+            ['09:04', 'category:content', 'update', 'plugin update: woocommerce 9.1 → 9.2'],
+        ], $words($updates), 'with the category on, the category pauses (once, not also its automation)');
+    }
 }
