@@ -68,7 +68,8 @@ export const safeModeSchema = z.object( {
 export const emergencySchema = z.object( {
 	active: z.boolean(),
 	mode: z.enum( [ 'paused', 'read_only' ] ).nullable(),
-	via: z.enum( [ 'constant', 'file' ] ).nullable(),
+	// network: network safe mode on a multisite (see network_safe_mode on GET /status).
+	via: z.enum( [ 'constant', 'file', 'network' ] ).nullable(),
 } );
 
 /** Status of a run as the overview reports it (last run of a category). */
@@ -191,6 +192,10 @@ export const statusSchema = z.object( {
 	version: z.number().int(),
 	safe_mode: safeModeSchema,
 	emergency: emergencySchema,
+	/** Multisite only: network safe mode, set by a network administrator for every site. */
+	network_safe_mode: safeModeSchema
+		.extend( { state_error: z.string().nullable().optional() } )
+		.optional(),
 	categories: z.array( categoryStatusSchema ),
 	automations: z.array( automationStatusSchema ),
 	problems: z.array( ownershipProblemSchema ).optional(),

@@ -18,8 +18,26 @@ import { goTo, routeHref, type Route } from '../utils/route';
 import { SafeModeOnModal } from './SafeModeModals';
 import { TimeStamp } from './TimeStamp';
 
+function networkMessage( mode: string ) {
+	return sprintf(
+		/* translators: %s: forced mode, e.g. "Paused". */
+		__(
+			'Network safe mode is on (%s) for every site of this network. It cannot be changed here: a network administrator turns it off in Network Admin → Automation Safety.',
+			'sophmate-safe-mode'
+		),
+		mode
+	);
+}
+
 function EmergencyNotice( { emergency }: { emergency: Emergency } ) {
 	const mode = emergency.mode ? safeModeLabel( emergency.mode ) : '';
+	if ( emergency.via === 'network' ) {
+		return (
+			<Notice status="error" isDismissible={ false }>
+				{ networkMessage( mode ) }
+			</Notice>
+		);
+	}
 	const message =
 		emergency.via === 'file'
 			? sprintf(
