@@ -28,15 +28,38 @@ final class OptionCategoryRepository implements CategoryRepository
         $categories = [];
         foreach (BuiltinCategories::all() as $slug => $builtin) {
             $categories[$slug] = is_array($stored[$slug] ?? null)
-                ? Category::from_array(['slug' => $slug, 'builtin' => true] + $stored[$slug], $builtin)
+                ? (self::decode(['slug' => $slug, 'builtin' => true] + $stored[$slug], $builtin) ?? $builtin)
                 : $builtin;
         }
         foreach ($stored as $slug => $data) {
             if (!isset($categories[$slug]) && is_array($data) && is_string($slug) && $slug !== '') {
-                $categories[$slug] = Category::from_array(['slug' => $slug, 'builtin' => false] + $data);
+                $category = self::decode(['slug' => $slug, 'builtin' => false] + $data);
+                if ($category !== null) {
+                    $categories[$slug] = $category;
+                }
             }
         }
         return $this->cache = $categories;
+    }
+
+    /**
+     * One stored category, or null when its entry is damaged (values of the wrong type): a built-in
+     * one then keeps its defaults, a custom one is left out, and no request logs a PHP warning.
+     *
+     * @param array<string,mixed> $data
+     */
+    private static function decode(array $data, ?Category $defaults = null): ?Category
+    {
+        set_error_handler(static function (int $severity, string $message): bool {
+            throw new \UnexpectedValueException($message);
+        }, E_WARNING | E_NOTICE | E_DEPRECATED);
+        try {
+            return Category::from_array($data, $defaults);
+        } catch (\Exception | \TypeError) {
+            return null;
+        } finally {
+            restore_error_handler();
+        }
     }
 
     public function forget(): void

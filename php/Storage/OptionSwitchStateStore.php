@@ -127,10 +127,17 @@ final class OptionSwitchStateStore implements SwitchStateStore
         if (!is_array($data)) {
             return SwitchBoard::unreadable('stored value is not valid JSON');
         }
+        // A value of the wrong JSON type (an array where text belongs) only makes PHP warn while
+        // casting: that is corruption too, and must fail closed instead of logging on every request.
+        set_error_handler(static function (int $severity, string $message): bool {
+            throw new \UnexpectedValueException('switch state has a value of the wrong type (' . $message . ')');
+        }, E_WARNING | E_NOTICE | E_DEPRECATED | E_USER_WARNING | E_USER_NOTICE);
         try {
             return SwitchBoard::from_array($data);
-        } catch (\UnexpectedValueException $e) {
+        } catch (\UnexpectedValueException | \TypeError $e) {
             return SwitchBoard::unreadable($e->getMessage());
+        } finally {
+            restore_error_handler();
         }
     }
 }
