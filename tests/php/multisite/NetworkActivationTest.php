@@ -115,6 +115,31 @@ final class NetworkActivationTest extends MultisiteTestCase
         });
     }
 
+    public function test_uninstall_removes_every_sites_tables_and_options_and_the_network_option(): void
+    {
+        update_site_option(\SophMate\SafeMode\Multisite\NetworkSafeModeStore::OPTION, '{"version":1,"safe_mode":{"mode":"off"}}');
+
+        $out = $this->php_on_site('/', '
+            define("WP_UNINSTALL_PLUGIN", "sophmate-safe-mode/plugin.php");
+            include WP_PLUGIN_DIR . "/sophmate-safe-mode/uninstall.php";
+            global $wpdb;
+            $left = [];
+            foreach (get_sites(["fields" => "ids"]) as $id) {
+                switch_to_blog($id);
+                $left[] = [get_option("sophmate_safe_mode_categories", "gone"), $wpdb->get_var("SHOW TABLES LIKE \"{$wpdb->prefix}sophmate_audit\""), get_role("administrator")->has_cap("sophmate_manage_automation")];
+                restore_current_blog();
+            }
+            echo json_encode(["sites" => $left, "network" => get_site_option("sophmate_safe_mode_network", "gone")]);');
+
+        self::assertSame(['sites' => [['gone', null, false], ['gone', null, false]], 'network' => 'gone'], json_decode($out, true), $out);
+        wp_cache_flush();
+        // Put the network back the way every other test expects it.
+        do_action('activate_' . self::PLUGIN, true);
+        foreach ([1, $this->site2] as $id) {
+            $this->assertSetUp($id);
+        }
+    }
+
     private function assertSetUp(int $id): void
     {
         $this->on_site($id, function () use ($id): void {
