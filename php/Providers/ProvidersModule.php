@@ -60,8 +60,20 @@ final class ProvidersModule
 
     public function poll(): void
     {
-        // Whoever WP-Cron happens to run as, the poll is the system's doing, not theirs.
-        (new StatusPoller($this->services))->poll_all(Actor::system('cron'), 'cron');
+        global $wpdb;
+        // Several web nodes may run the same due cron event at once (WP-Cron's own lock is a
+        // transient, not atomic): a database lock lets one poll and the others skip, so a status
+        // change is fetched, audited and announced once.
+        $lock = $wpdb->prefix . 'sophmate_provider_poll';
+        if ((int) $wpdb->get_var($wpdb->prepare('SELECT GET_LOCK(%s, 0)', $lock)) !== 1) {
+            return;
+        }
+        try {
+            // Whoever WP-Cron happens to run as, the poll is the system's doing, not theirs.
+            (new StatusPoller($this->services))->poll_all(Actor::system('cron'), 'cron');
+        } finally {
+            $wpdb->query($wpdb->prepare('SELECT RELEASE_LOCK(%s)', $lock));
+        }
     }
 
     public static function unschedule(): void

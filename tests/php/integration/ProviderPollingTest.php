@@ -168,6 +168,26 @@ final class ProviderPollingTest extends IntegrationTestCase
         $this->services->settings->update(['provider_poll_minutes' => 5]);
     }
 
+    public function test_a_cron_poll_already_running_on_another_node_makes_this_one_skip(): void
+    {
+        $this->create_polled();
+        // Another web node's connection to the same database, in the middle of its poll.
+        $other = new \wpdb(DB_USER, DB_PASSWORD, DB_NAME, DB_HOST);
+        $lock = $this->db->prefix . 'sophmate_provider_poll';
+        self::assertSame('1', (string) $other->get_var($other->prepare('SELECT GET_LOCK(%s, 0)', $lock)));
+        do_action(ProvidersModule::HOOK);
+        $this->services->providers->forget();
+        self::assertNull($this->services->providers->find('acme-status')?->last_polled_at, 'skipped: the other node is polling');
+        self::assertSame([], $this->audit_of('provider_status'));
+
+        $other->query($other->prepare('SELECT RELEASE_LOCK(%s)', $lock));
+        $other->close();
+        do_action(ProvidersModule::HOOK);
+        $this->services->providers->forget();
+        self::assertNotNull($this->services->providers->find('acme-status')?->last_polled_at, 'polled once the lock is free');
+        self::assertCount(1, $this->audit_of('provider_status'));
+    }
+
     public function test_a_front_end_page_load_never_polls_even_when_a_poll_is_overdue(): void
     {
         $this->create_polled();
