@@ -36,12 +36,24 @@ final class CadenceStore
 
     public function save(ReviewSchedule $schedule): void
     {
-        // Re-read just before writing so a change another request made since our read is kept.
-        wp_cache_delete(self::OPTION, 'options');
-        $stored = get_option(self::OPTION, []);
-        $stored = is_array($stored) ? $stored : [];
-        $stored[$schedule->category] = $schedule->to_array();
-        update_option(self::OPTION, $stored, false);
+        global $wpdb;
+        // All categories share one option: the read-modify-write is serialized across PHP workers
+        // and web nodes by a database lock, and re-reads the option past any cache, so another
+        // category's schedule written meanwhile is kept. The lock is a courtesy, not a gate: after
+        // 5 s the write goes ahead rather than lose this schedule.
+        $lock = $wpdb->prefix . 'sophmate_review_cadence';
+        $locked = (int) $wpdb->get_var($wpdb->prepare('SELECT GET_LOCK(%s, 5)', $lock)) === 1;
+        try {
+            wp_cache_delete(self::OPTION, 'options');
+            $stored = get_option(self::OPTION, []);
+            $stored = is_array($stored) ? $stored : [];
+            $stored[$schedule->category] = $schedule->to_array();
+            update_option(self::OPTION, $stored, false);
+        } finally {
+            if ($locked) {
+                $wpdb->query($wpdb->prepare('SELECT RELEASE_LOCK(%s)', $lock));
+            }
+        }
     }
 
     /** @return array{sent:array<string,string>,seen:array<string,string>} */
