@@ -17,6 +17,7 @@ use SophMate\SafeMode\Rest\CronHooksController;
 use SophMate\SafeMode\Rest\ErrorCodes;
 use SophMate\SafeMode\Rest\OwnersController;
 use SophMate\SafeMode\Rest\ProvidersController;
+use SophMate\SafeMode\Rest\RequestGuard;
 use SophMate\SafeMode\Rest\RunsController;
 use SophMate\SafeMode\Rest\SafeModeController;
 use SophMate\SafeMode\Rest\StatsController;
@@ -69,6 +70,7 @@ final class Plugin
             new OwnersController($services),
         ];
         (new ErrorCodes())->register();
+        (new RequestGuard())->register();
         add_action('rest_api_init', static function () use ($rest): void {
             foreach ($rest as $controller) {
                 $controller->register_routes();
