@@ -18,7 +18,7 @@ final class EmergencySwitch
 
     private ?EmergencyState $state = null;
 
-    /** @var (\Closure():EmergencyState)|null network safe mode on multisite (php/Multisite) */
+    /** @var (\Closure(bool):EmergencyState)|null network safe mode on multisite (php/Multisite); true = bypass caches */
     private ?\Closure $network = null;
 
     public function __construct(private readonly string $content_dir)
@@ -28,22 +28,23 @@ final class EmergencySwitch
     /**
      * The stricter of the last-resort switch and network safe mode. The network layer is read on
      * every call (from WordPress' object cache), not kept for the request: a network administrator's
-     * change must reach long-running workers at their next check.
+     * change must reach long-running workers at their next check ($fresh: a run's checkpoint reads
+     * it from the database, as it does the switch board).
      */
-    public function state(): EmergencyState
+    public function state(bool $fresh = false): EmergencyState
     {
         $local = $this->state ??= $this->read();
         if ($this->network === null || $local->mode === SafeModeMode::Paused) {
             return $local;
         }
-        $network = ($this->network)();
+        $network = ($this->network)($fresh);
         if (!$network->is_active() || ($local->is_active() && $local->mode === $network->mode)) {
             return $local; // On a tie the switch no admin screen can lift names the reason.
         }
         return $network;
     }
 
-    /** @param \Closure():EmergencyState $reader */
+    /** @param \Closure(bool):EmergencyState $reader */
     public function read_network_from(\Closure $reader): void
     {
         $this->network = $reader;

@@ -39,7 +39,7 @@ final class Gate
     public function decide_for(AutomationDefinition $automation, string $trigger = '', bool $fresh = false): Decision
     {
         $board = $fresh ? $this->store->load_fresh() : $this->store->load();
-        $decision = $this->engine->decide($automation, $board, $this->emergency->state(), $trigger);
+        $decision = $this->engine->decide($automation, $board, $this->emergency->state($fresh), $trigger);
         $problem = $decision->allows_run() ? $this->storage?->alarm() : null;
         if ($problem !== null) {
             // Fail closed: without its tables a run could not be recorded, reviewed or audited.

@@ -27,7 +27,7 @@ final class MultisiteModule
         $store = new NetworkSafeModeStore($wpdb);
         $network = new NetworkSafeMode($store, $this->services, $this->services->clock);
         $sites = new SitesOverview($this->services);
-        $this->services->emergency->read_network_from(static fn () => $store->emergency_state());
+        $this->services->emergency->read_network_from(static fn (bool $fresh) => $store->emergency_state($fresh));
         add_action('rest_api_init', function () use ($network, $sites): void {
             (new NetworkSafeModeController($this->services, $network, $sites))->register_routes();
         });

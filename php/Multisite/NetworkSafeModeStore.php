@@ -29,10 +29,18 @@ final class NetworkSafeModeStore
         return NetworkSafeModeState::decode(get_network_option($this->network_id(), self::OPTION, null));
     }
 
-    /** What enforcement sees: an unreadable record holds every site (fail closed). */
-    public function emergency_state(): EmergencyState
+    /**
+     * What enforcement sees: an unreadable record holds every site (fail closed).
+     *
+     * @param bool $fresh read the database, not the cache (a run's checkpoint)
+     */
+    public function emergency_state(bool $fresh = false): EmergencyState
     {
-        $state = $this->load();
+        try {
+            $state = $fresh ? $this->load_fresh() : $this->load();
+        } catch (StorageUnavailable $e) {
+            return new EmergencyState(SafeModeMode::Paused, 'network', 'network safe mode cannot be read (' . $e->getMessage() . ')');
+        }
         if ($state->corruption !== null) {
             return new EmergencyState(SafeModeMode::Paused, 'network', 'network safe mode state is unreadable (' . $state->corruption . ')');
         }

@@ -70,6 +70,57 @@ final class NetworkSafeModeTest extends MultisiteTestCase
         self::assertStringContainsString('blog=' . $this->site2 . ' blocked emergency', $out);
     }
 
+    public function test_a_run_on_site_2_stops_at_its_next_checkpoint_when_another_process_turns_it_on(): void
+    {
+        $this->on_site($this->site2, function (): void {
+            $run = sophmate_safe_mode_start_run('ms-writer');
+            self::assertTrue($run->is_allowed());
+            self::assertTrue($run->checkpoint(), 'nothing stops it yet');
+
+            // Another request (another PHP worker or web node) turns network safe mode on.
+            $out = $this->php_on_site('/', '$s = \\SophMate\\SafeMode\\Plugin::services();
+                $r = \\SophMate\\SafeMode\\Multisite\\NetworkSafeMode::from($s)->set(\\SophMate\\SafeMode\\Domain\\Switches\\SafeModeMode::Paused, "from another worker", null, $s->actors->current(), \\SophMate\\SafeMode\\Domain\\Switches\\Source::Api);
+                echo $r["changed"] ? "changed" : "unchanged";');
+            self::assertSame('changed', trim($out));
+
+            self::assertFalse($run->checkpoint(), 'stopped at the next checkpoint, without waiting for a new request');
+            self::assertSame('cancelled', $run->status());
+        });
+    }
+
+    public function test_two_administrators_turning_it_on_at_once_make_one_change_and_one_audit_entry_per_site(): void
+    {
+        $site = self::site();
+        $host = (string) parse_url((string) $site['url'], PHP_URL_HOST) . ':' . (string) parse_url((string) $site['url'], PHP_URL_PORT);
+        $processes = [];
+        foreach (['first worker', 'second worker'] as $reason) {
+            $script = sprintf(
+                'define("DISABLE_WP_CRON", true); $_SERVER["HTTP_HOST"] = %s; $_SERVER["REQUEST_URI"] = "/"; require %s;
+                $s = \\SophMate\\SafeMode\\Plugin::services();
+                $r = \\SophMate\\SafeMode\\Multisite\\NetworkSafeMode::from($s)->set(\\SophMate\\SafeMode\\Domain\\Switches\\SafeModeMode::Paused, %s, null, $s->actors->current(), \\SophMate\\SafeMode\\Domain\\Switches\\Source::Api);
+                echo $r["changed"] ? "changed" : "unchanged";',
+                var_export($host, true),
+                var_export(ABSPATH . 'wp-load.php', true),
+                var_export($reason, true)
+            );
+            $processes[] = proc_open([PHP_BINARY, '-r', $script], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+            $outputs[] = $pipes;
+        }
+        $results = [];
+        foreach ($processes as $i => $process) {
+            $results[] = trim((string) stream_get_contents($outputs[$i][1]) . (string) stream_get_contents($outputs[$i][2]));
+            proc_close($process);
+        }
+        sort($results);
+
+        self::assertSame(['changed', 'unchanged'], $results);
+        foreach ([1, $this->site2] as $id) {
+            self::assertCount(1, array_filter($this->audit_rows($id), static fn (array $row): bool => $row['scope'] === 'network'), "site {$id}: one audit entry");
+        }
+        $this->forget();
+        self::assertSame(1, $this->data($this->rest('GET', '/network/safe-mode'))['network_safe_mode']['version']);
+    }
+
     public function test_read_only_network_safe_mode_lets_runs_read_and_refuses_writes(): void
     {
         $this->network_on('read_only', 'Audit in progress');
