@@ -740,6 +740,26 @@ export class Site {
 		return stopped;
 	}
 
+	/**
+	 * Stops only this site's MariaDB (SIGTERM, as an orderly server shutdown), leaving php -S up:
+	 * the fault tests take the database away under a running site. startDatabase() brings it back.
+	 */
+	async stopDatabase() {
+		const marker = this.markers().mariadb;
+		const record = this.readRun( 'mariadb' );
+		const groups = new Set( this.orphans( 'mariadb' ) );
+		if ( record && isOurGroupAlive( record.pgid, marker ) ) {
+			groups.add( record.pgid );
+		}
+		for ( const pgid of groups ) {
+			if ( ! ( await stopGroup( pgid, marker, { timeoutMs: 30000 } ) ) ) {
+				throw new UserError( `Could not stop mariadbd (process group ${ pgid }).` );
+			}
+		}
+		this.clearRun( 'mariadb' );
+		return groups.size;
+	}
+
 	/** Deletes .wp/<name> (stop first). */
 	async wipe() {
 		await this.stop();

@@ -110,6 +110,39 @@ final class NetworkSurfacesTest extends MultisiteTestCase
         self::assertStringNotContainsString('over http', (string) wp_remote_retrieve_body($anonymous));
     }
 
+    public function test_the_network_admin_form_changes_it_with_a_valid_nonce_and_refuses_without_one(): void
+    {
+        $base = rtrim((string) self::site()['url'], '/');
+        $expires = time() + 3600;
+        $token = \WP_Session_Tokens::get_instance(self::admin_id())->create($expires);
+        $cookies = [
+            new \WP_Http_Cookie(['name' => AUTH_COOKIE, 'value' => wp_generate_auth_cookie(self::admin_id(), $expires, 'auth', $token)]),
+            new \WP_Http_Cookie(['name' => LOGGED_IN_COOKIE, 'value' => wp_generate_auth_cookie(self::admin_id(), $expires, 'logged_in', $token)]),
+        ];
+        $page = wp_remote_get($base . '/wp-admin/network/admin.php?page=' . NetworkAdminPage::SLUG, ['cookies' => $cookies, 'timeout' => 30, 'redirection' => 0]);
+        self::assertSame(200, wp_remote_retrieve_response_code($page), substr((string) wp_remote_retrieve_body($page), 0, 300));
+        $html = (string) wp_remote_retrieve_body($page);
+        self::assertStringContainsString('Automation Safety: network safe mode', $html);
+        self::assertSame(1, preg_match('#data-sophmate-form="on">.*?name="_wpnonce" value="([0-9a-f]+)"#s', $html, $m), 'the on form carries a nonce');
+
+        $post = static fn (array $body) => wp_remote_post($base . '/wp-admin/network/edit.php?action=sophmate_network_safe_mode', ['cookies' => $cookies, 'body' => $body, 'timeout' => 30, 'redirection' => 0]);
+        $forged = $post(['mode' => 'paused', 'reason' => 'forged']);
+        self::assertContains(wp_remote_retrieve_response_code($forged), [403], 'no nonce: refused');
+        $this->forget();
+        self::assertSame('off', NetworkSafeMode::from($this->services)->state()->record->mode->value, 'a request without the nonce changed nothing');
+
+        $sent = $post(['_wpnonce' => $m[1], '_wp_http_referer' => '/wp-admin/network/admin.php?page=' . NetworkAdminPage::SLUG, 'mode' => 'paused', 'reason' => 'from the network admin']);
+        self::assertSame(302, wp_remote_retrieve_response_code($sent));
+        self::assertStringContainsString('page=' . NetworkAdminPage::SLUG, (string) wp_remote_retrieve_header($sent, 'location'));
+        $this->forget();
+        $state = NetworkSafeMode::from($this->services)->state();
+        self::assertSame(['paused', 'from the network admin', 'admin'], [$state->record->mode->value, $state->record->reason, $state->record->source?->value]);
+
+        $after = (string) wp_remote_retrieve_body(wp_remote_get($base . '/wp-admin/network/admin.php?page=' . NetworkAdminPage::SLUG, ['cookies' => $cookies, 'timeout' => 30]));
+        self::assertStringContainsString('Network safe mode is now paused (was off)', $after, 'the result is shown once after the redirect');
+        \WP_Session_Tokens::get_instance(self::admin_id())->destroy($token);
+    }
+
     private function render(NetworkAdminPage $page): string
     {
         ob_start();
