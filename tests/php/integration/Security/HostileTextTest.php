@@ -63,6 +63,13 @@ final class HostileTextTest extends IntegrationTestCase
         self::assertSame(self::NOTE, $restart[0]['reason']);
         self::assertSame([self::WEBHOOK], $this->data($this->rest('GET', '/notifications/settings'))['webhooks']);
         self::assertTrue($this->services->audit->verify()->ok, 'the chain hashes the text exactly as stored');
+
+        // Labels of providers and admin-created automations, shown across the admin app.
+        self::assertSame(201, $this->rest('PUT', '/providers/sec-hostile', ['label' => self::LABEL, 'hosts' => ['api.hostile.test']])->get_status());
+        self::assertSame(self::LABEL, $this->data($this->rest('GET', '/providers/sec-hostile'))['label']);
+        $created = $this->rest('POST', '/automations', ['id' => 'sec-hostile', 'label' => self::LABEL, 'kind' => 'workflow', 'category' => 'system', 'owner' => 'admin']);
+        self::assertSame(201, $created->get_status(), (string) wp_json_encode($this->data($created)));
+        self::assertSame(self::LABEL, $this->data($this->rest('GET', '/automations/sec-hostile'))['label']);
     }
 
     public function test_admin_notices_and_the_admin_bar_show_it_escaped(): void
