@@ -17,6 +17,9 @@
  *   php-error-log  PHP warnings/notices/deprecations/fatals from the plugin in the test site's logs
  *   multisite      PHPUnit, phpunit.multisite.xml.dist, inside its own subdirectory multisite
  *                  (.wp/multisite, port 8896 upward), set up and always stopped by the step
+ *   faults         vitest -c vitest.faults.config.ts: MariaDB stopped mid-pause and mid-run, PHP
+ *                  workers killed mid-run, on its own throwaway site (.wp/faults, port 8892 upward)
+ *                  that the suite sets up; the step scans its PHP logs and always stops it
  *   scale          npm run test:scale: two php -S nodes + Redis object cache + the 60 s load test
  *                  (.wp/scale, ports 8894, 8895, 6391), set up and always stopped by the step
  *
@@ -42,11 +45,12 @@ import { findGroupsByMarker, sleep, stopGroup } from './lib/proc.mjs';
 import { Site } from './lib/site.mjs';
 import { UserError, bold, cyan, dim, green, info, printError, red, yellow } from './lib/ui.mjs';
 
-const STEP_IDS = [ 'php-lint', 'phpcs', 'unit', 'integration', 'typecheck', 'lint-js', 'vitest', 'e2e', 'php-error-log', 'multisite', 'scale' ];
+const STEP_IDS = [ 'php-lint', 'phpcs', 'unit', 'integration', 'typecheck', 'lint-js', 'vitest', 'e2e', 'php-error-log', 'multisite', 'faults', 'scale' ];
 const SITE_STEPS = new Set( [ 'integration', 'e2e', 'php-error-log' ] );
 const USAGE = `Usage: npm test [-- --only=<ids>] [-- --keep]
   --only=a,b   run only these steps: ${ STEP_IDS.join( ', ' ) }
                (multisite sets up and stops its own network on port 8896 upward, SOPHMATE_MULTISITE_PORT)
+               (faults sets up and stops its own site on port 8892 upward, SOPHMATE_FAULTS_PORT)
   --keep       leave the test site running afterwards (stop it with: npm run stop -- --site=test)`;
 
 const REPORT_DIR = path.join( WP_HOME, 'test-reports' );
@@ -57,6 +61,8 @@ const E2E_MARKER = `--sophmate-e2e-root=${ ROOT }`;
 const results = [];
 let currentChild = null;
 let testSite = null;
+/** The faults step's own site while it runs (stopped by the step, or by cleanup()). */
+let faultsSite = null;
 /** The multisite step's own network while it runs (stopped by the step, or by cleanup()). */
 let multisiteSite = null;
 let keep = false;
@@ -290,6 +296,43 @@ async function stepPhpunit( tools, suite, env = {} ) {
 	};
 }
 
+/**
+ * The fault suite: vitest with vitest.faults.config.ts, which sets up .wp/faults itself (it needs to
+ * stop that site's MariaDB and kill its PHP processes), then a scan of that site's PHP logs. The
+ * site is stopped here whatever happened in the suite (also from cleanup() on a signal).
+ */
+async function stepFaults( tools ) {
+	const json = path.join( REPORT_DIR, 'faults.json' );
+	fs.rmSync( json, { force: true } );
+	const site = new Site( 'faults', tools );
+	faultsSite = site;
+	try {
+		const run = await exec( BIN( 'vitest' ), [ 'run', '-c', 'vitest.faults.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${ json }` ], {
+			env: { FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+			timeoutMs: 10 * 60 * 1000,
+		} );
+		const report = readJson( json );
+		if ( ! report ) {
+			return { ok: false, note: `the faults suite wrote no report (exit ${ run.status })` };
+		}
+		const problems = pluginProblems( [ site.logs.debug, site.logs.server ] );
+		for ( const { file, text } of problems ) {
+			info( red( `${ path.relative( ROOT, file ) }: ${ text }` ) );
+		}
+		const failed = ( report.numFailedTests || 0 ) + ( run.status !== 0 && ! report.numFailedTests ? Math.max( 1, report.numFailedTestSuites || 0 ) : 0 );
+		return {
+			ok: run.status === 0 && problems.length === 0,
+			passed: report.numPassedTests || 0,
+			failed: failed + ( problems.length ? 1 : 0 ),
+			skipped: ( report.numPendingTests || 0 ) + ( report.numTodoTests || 0 ),
+			note: problems.length ? `${ problems.length } PHP log entries from the plugin` : '',
+		};
+	} finally {
+		await site.stop();
+		faultsSite = null;
+	}
+}
+
 /** scripts/test-scale.mjs in its own process group (it stops what it starts); counts from its report. */
 async function stepScale() {
 	const json = path.join( REPORT_DIR, 'scale.json' );
@@ -475,6 +518,13 @@ async function cleanup() {
 			printError( error );
 		}
 	}
+	if ( faultsSite ) {
+		try {
+			await faultsSite.stop();
+		} catch ( error ) {
+			printError( error );
+		}
+	}
 }
 
 /** Last resort when the process exits without cleanup(): signal the groups, synchronously. */
@@ -486,7 +536,7 @@ function killSync() {
 			// gone
 		}
 	}
-	for ( const site of [ keep ? null : testSite, multisiteSite ] ) {
+	for ( const site of [ keep ? null : testSite, multisiteSite, faultsSite ] ) {
 		if ( ! site ) {
 			continue;
 		}
@@ -549,7 +599,7 @@ async function main() {
 		selected = [ ...selected, 'php-error-log' ];
 	}
 	const needBuild = selected.some( ( id ) => id === 'integration' || id === 'e2e' );
-	const needNode = selected.some( ( id ) => [ 'typecheck', 'lint-js', 'vitest', 'e2e' ].includes( id ) ) || needBuild;
+	const needNode = selected.some( ( id ) => [ 'typecheck', 'lint-js', 'vitest', 'e2e', 'faults' ].includes( id ) ) || needBuild;
 	const started = Date.now();
 
 	info( bold( `npm test: ${ selected.join( ', ' ) }` ) );
@@ -603,6 +653,7 @@ async function main() {
 		e2e: [ 'playwright test (Chromium, against the test site)', () => stepE2e() ],
 		'php-error-log': [ "the test site's debug.log and php-server.log", () => stepPhpErrorLog( testSite ) ],
 		multisite: [ 'phpunit -c phpunit.multisite.xml.dist (inside its own multisite network)', () => stepMultisite( tools ) ],
+		faults: [ 'vitest -c vitest.faults.config.ts (database stopped, workers killed; own site)', () => stepFaults( tools ) ],
 		scale: [ 'npm run test:scale (two web nodes, Redis object cache, load test)', () => stepScale() ],
 	};
 
