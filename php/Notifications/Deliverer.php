@@ -64,7 +64,8 @@ final class Deliverer
     /** @param array<string,mixed> $payload */
     private function webhook(int $id, string $event, string $url, array $payload): ?string
     {
-        $refusal = $this->guard->refusal($url, true);
+        $pin = null;
+        $refusal = $this->guard->refusal($url, true, $pin);
         if ($refusal !== null) {
             return self::REFUSED . sprintf('the webhook URL %s; not sent (fix the target, or allow it with the sophmate_safe_mode_allow_webhook_url filter).', $refusal);
         }
@@ -79,13 +80,24 @@ final class Deliverer
         if ($secret !== '') {
             $headers['X-SophMate-Signature'] = WebhookPayload::signature($body, $secret);
         }
-        $response = wp_remote_post($url, [
-            'timeout' => self::TIMEOUT_SECONDS,
-            'redirection' => 0,
-            'headers' => $headers,
-            'body' => $body,
-            'data_format' => 'body',
-        ]);
+        // Connect to the address the guard checked, not to a fresh DNS answer (curl transport).
+        $pin_address = static function ($handle) use ($pin): void {
+            if ($pin !== null && defined('CURLOPT_RESOLVE')) {
+                curl_setopt($handle, CURLOPT_RESOLVE, [$pin]);
+            }
+        };
+        add_action('http_api_curl', $pin_address);
+        try {
+            $response = wp_remote_post($url, [
+                'timeout' => self::TIMEOUT_SECONDS,
+                'redirection' => 0,
+                'headers' => $headers,
+                'body' => $body,
+                'data_format' => 'body',
+            ]);
+        } finally {
+            remove_action('http_api_curl', $pin_address);
+        }
         if (is_wp_error($response)) {
             return 'HTTP request failed: ' . $response->get_error_message();
         }

@@ -136,9 +136,9 @@ final class WebhookTargetsTest extends IntegrationTestCase
     }
 
     /** A local receiver that answers every request with a redirect to the test site's webhook sink. */
-    private function start_redirector(string $location, string $hits): int
+    private function start_redirector(string $location, string $hits, string $address = '127.0.0.1'): int
     {
-        $socket = stream_socket_server('tcp://127.0.0.1:0');
+        $socket = stream_socket_server("tcp://{$address}:0");
         $port = (int) substr(strrchr((string) stream_socket_get_name($socket, false), ':'), 1);
         fclose($socket);
         $base = (string) tempnam(sys_get_temp_dir(), 'sophmate-redirect-');
@@ -149,12 +149,35 @@ final class WebhookTargetsTest extends IntegrationTestCase
             var_export($hits, true),
             var_export($location, true)
         ));
-        $pid = (int) shell_exec(sprintf('setsid %s -S 127.0.0.1:%d %s > /dev/null 2>&1 & echo $!', escapeshellarg(PHP_BINARY), $port, escapeshellarg($router)));
+        $pid = (int) shell_exec(sprintf('setsid %s -S %s:%d %s > /dev/null 2>&1 & echo $!', escapeshellarg(PHP_BINARY), $address, $port, escapeshellarg($router)));
         $this->servers[] = $pid;
-        for ($i = 0; $i < 50 && @fsockopen('127.0.0.1', $port) === false; $i++) {
+        for ($i = 0; $i < 50 && @fsockopen($address, $port) === false; $i++) {
             usleep(100000);
         }
         return $port;
+    }
+
+    public function test_delivery_connects_to_the_address_that_was_checked_not_a_fresh_dns_answer(): void
+    {
+        // The receiver listens on 127.0.0.2 only; the system resolves localhost to 127.0.0.1 (or
+        // ::1), the guard's resolver (the filter) says 127.0.0.2: only a request pinned to the
+        // address the guard checked reaches the receiver. (localhost is allowed on the test site by
+        // the development mu-plugin, and WP_HTTP_BLOCK_EXTERNAL lets only it and the site through.)
+        $hits = (string) tempnam(sys_get_temp_dir(), 'sophmate-hits-');
+        $this->files[] = $hits;
+        $port = $this->start_redirector('http://127.0.0.1:1/', $hits, '127.0.0.2');
+        $resolve = static fn ($ips, $host) => $host === 'localhost' ? ['127.0.0.2'] : $ips;
+        add_filter('sophmate_safe_mode_webhook_addresses', $resolve, 10, 2);
+        try {
+            self::assertSame(200, $this->rest('PUT', '/notifications/settings', ['webhooks' => ["http://localhost:{$port}/pinned"]])->get_status());
+            $this->rest('POST', '/notifications/test');
+            do_action(Dispatcher::RETRY_HOOK);
+        } finally {
+            remove_filter('sophmate_safe_mode_webhook_addresses', $resolve, 10);
+        }
+        self::assertSame("/pinned\n", (string) file_get_contents($hits), 'the request went to the checked address: ' . wp_json_encode($this->db->get_results("SELECT status, last_error, target FROM {$this->services->schema->notifications_table()}")));
+        $row = $this->db->get_row("SELECT * FROM {$this->services->schema->notifications_table()} WHERE channel = 'webhook'", ARRAY_A);
+        self::assertStringContainsString('HTTP 302', (string) $row['last_error'], 'and its redirect was not followed');
     }
 
     public function test_delivery_follows_no_redirect(): void
