@@ -95,8 +95,8 @@ final class Services
         $this->providers = new OptionProviderRepository();
         $this->settings = new Settings();
         $this->stored_automations = new OptionAutomationRepository();
-        $this->maintenance = new Maintenance($this->runs, $this->settings, $this->clock, $this->schema_health);
         $this->retries = new RetryScheduler($this->catalog);
+        $this->maintenance = new Maintenance($this->runs, $this->settings, $this->clock, $this->schema_health, $this->retries);
         $this->fail_closed = new FailClosedRecorder($this->switch_store, $this->audit, $this->clock);
         $this->shutdown = new ShutdownRecorder($this->run_context, $this->runs, $this->clock, $this->retries);
         $this->run_starter = new RunStarter($this->catalog, $this->gate, $this->runs, $this->clock, $this->run_context, $this->retries, $this->schema_health);

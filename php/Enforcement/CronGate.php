@@ -186,6 +186,10 @@ final class CronGate
         }
         [$automation_ids, $decision, $timestamp, $job, $origin_hook, $attempt, $origin_args] = $armed;
         $context = self::context($hook, $timestamp, $job) + ['origin_hook' => $origin_hook];
+        if (strlen((string) wp_json_encode($origin_args)) <= 2000) {
+            // Kept so the sweeper can retry this event if its worker is killed (small args only).
+            $context['origin_args'] = array_values($origin_args);
+        }
         $run_ids = [];
         foreach ($automation_ids as $id) {
             $run_id = $this->record($id, RunStatus::Running, $decision, $context, $attempt);

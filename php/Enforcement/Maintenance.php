@@ -24,6 +24,7 @@ final class Maintenance
         private readonly Settings $settings,
         private readonly Clock $clock,
         private readonly ?SchemaHealth $storage = null,
+        private readonly ?RetryScheduler $retries = null,
     ) {
     }
 
@@ -48,7 +49,7 @@ final class Maintenance
             return ['abandoned' => 0, 'pruned' => 0];
         }
         $now = $this->clock->now();
-        $abandoned = $this->runs->mark_abandoned($now->modify('-' . $this->settings->abandoned_after_minutes() . ' minutes'), $now);
+        $abandoned = $this->abandon_stuck_runs($now);
         $cutoff = $now->modify('-' . $this->settings->retention_days() . ' days');
         $pruned = 0;
         for ($i = 0; $i < self::MAX_BATCHES; $i++) {
@@ -59,6 +60,29 @@ final class Maintenance
             }
         }
         return ['abandoned' => $abandoned, 'pruned' => $pruned];
+    }
+
+    /**
+     * Fails runs stuck in "running" (their worker was killed: nothing else will ever end them). A
+     * governed cron run among them is retried per its automation's retry policy, as it would have
+     * been had PHP ended in a fatal error, so the killed occurrence of a cron event is not lost.
+     */
+    private function abandon_stuck_runs(\DateTimeImmutable $now): int
+    {
+        $before = $now->modify('-' . $this->settings->abandoned_after_minutes() . ' minutes');
+        $count = 0;
+        do {
+            $marked = $this->runs->abandon_stuck($before, $now);
+            $count += count($marked);
+            foreach ($marked as $run) {
+                $hook = $run['context']['origin_hook'] ?? null;
+                $args = $run['context']['origin_args'] ?? null;
+                if ($this->retries !== null && is_string($hook) && $hook !== '' && is_array($args)) {
+                    $this->retries->after_failure($run['automation'], $hook, $args, max(1, $run['attempt']));
+                }
+            }
+        } while (count($marked) === 500);
+        return $count;
     }
 
     public static function unschedule(): void

@@ -74,8 +74,14 @@ interface RunRepository extends TrialUsage
      */
     public function spend_per_day(\DateTimeImmutable $since, ?string $category = null): array;
 
-    /** Marks runs still "running" that started before $started_before as failed, error "abandoned". */
-    public function mark_abandoned(\DateTimeImmutable $started_before, \DateTimeImmutable $now): int;
+    /**
+     * Marks runs still "running" that started before $started_before as failed, error "abandoned",
+     * one run at a time (at most $limit per call), returning each run it marked, so a killed cron
+     * run can be retried like one that ended in a fatal error.
+     *
+     * @return list<array{id:int,automation:string,attempt:int,context:array<string,mixed>}>
+     */
+    public function abandon_stuck(\DateTimeImmutable $started_before, \DateTimeImmutable $now, int $limit = 500): array;
 
     /** Deletes at most $limit runs (and their events) that started before $started_before. */
     public function prune(\DateTimeImmutable $started_before, int $limit): int;

@@ -165,14 +165,28 @@ final class TableRunRepository implements RunRepository
         return $this->hydrate($row, $this->events_for([$run_id])[$run_id] ?? []);
     }
 
-    public function mark_abandoned(\DateTimeImmutable $started_before, \DateTimeImmutable $now): int
+    public function abandon_stuck(\DateTimeImmutable $started_before, \DateTimeImmutable $now, int $limit = 500): array
     {
-        return (int) $this->db->query($this->db->prepare(
-            "UPDATE {$this->schema->runs_table()} SET status = 'failed', error = %s, finished_at = %s WHERE status = 'running' AND started_at < %s",
-            'abandoned: still running past the timeout (worker killed or fatal error)',
-            self::sql_time($now),
-            self::sql_time($started_before)
-        ));
+        $rows = $this->db->get_results($this->db->prepare(
+            "SELECT id, automation, attempt, context FROM {$this->schema->runs_table()} WHERE status = 'running' AND started_at < %s ORDER BY id LIMIT %d",
+            self::sql_time($started_before),
+            $limit
+        ), ARRAY_A) ?: [];
+        $marked = [];
+        foreach ($rows as $row) {
+            // Conditional, so a run that finished meanwhile keeps its real outcome and is not retried.
+            $updated = $this->db->query($this->db->prepare(
+                "UPDATE {$this->schema->runs_table()} SET status = 'failed', error = %s, finished_at = %s WHERE id = %d AND status = 'running'",
+                'abandoned: still running past the timeout (worker killed or fatal error)',
+                self::sql_time($now),
+                (int) $row['id']
+            ));
+            if ($updated === 1) {
+                $context = json_decode((string) ($row['context'] ?? ''), true);
+                $marked[] = ['id' => (int) $row['id'], 'automation' => (string) $row['automation'], 'attempt' => (int) $row['attempt'], 'context' => is_array($context) ? $context : []];
+            }
+        }
+        return $marked;
     }
 
     public function prune(\DateTimeImmutable $started_before, int $limit): int

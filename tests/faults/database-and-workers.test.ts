@@ -214,4 +214,42 @@ describe( 'a PHP worker killed mid-run', () => {
 		expect( swept.cron ).toHaveLength( 1 );
 		expect( swept.audit_ok ).toBe( true );
 	} );
+
+	it( 'a single cron event killed mid-job is retried by the sweeper per its retry policy (attempt 2, same arguments)', async () => {
+		const s = requireSite();
+		expect( ( await state( s, 'schedule-retry-job' ) ).scheduled ).toBe(
+			true
+		);
+
+		const worker = phpInSite( s, 'faults-cron-tick.php' );
+		expect( await waitForMarker( s, 'retry-job-started' ) ).toBe(
+			'order-42'
+		);
+		worker.process.kill( 'SIGKILL' );
+		await worker.done;
+
+		const killed = await state( s );
+		const run = killed.runs
+			.filter( ( r ) => r.automation === 'faults-retry' )
+			.pop();
+		expect( run?.status ).toBe( 'running' );
+		expect(
+			killed.retries,
+			'a single event is gone once it starts: only the sweeper can bring it back'
+		).toHaveLength( 0 );
+
+		const swept = await state( s, 'sweep' );
+		expect( swept.runs.find( ( r ) => r.id === run?.id )?.status ).toBe(
+			'failed'
+		);
+		expect( swept.retries ).toHaveLength( 1 );
+		expect( swept.retries[ 0 ]?.args ).toEqual( [
+			'faults-retry',
+			'sophmate_faults_retry_hook',
+			[ 'order-42' ],
+			2,
+		] );
+		const again = await state( s, 'sweep' );
+		expect( again.retries, 'swept once, retried once' ).toHaveLength( 1 );
+	} );
 } );

@@ -49,6 +49,7 @@ export interface State {
 	} >;
 	storage_alarm: string | null;
 	cron: Array< { at: number; schedule: string | false } >;
+	retries: Array< { at: number; args: unknown[] } >;
 	sweep?: { abandoned: number; pruned: number };
 	scheduled?: boolean;
 }
