@@ -96,6 +96,13 @@ final class HostileTextTest extends IntegrationTestCase
         $html = (string) ob_get_clean();
         self::assertStringContainsString('Safe mode: &lt;script&gt;', $html);
         self::assertNoInjectedMarkup($html, 'admin bar');
+
+        // The Plugins screen's warning row names paused categories by label.
+        ob_start();
+        do_action('after_plugin_row_sophmate-safe-mode/plugin.php', 'sophmate-safe-mode/plugin.php', [], 'all');
+        $row = (string) ob_get_clean();
+        self::assertStringContainsString('&lt;b onmouseover=', $row, 'the label is shown, as text');
+        self::assertNoInjectedMarkup($row, 'plugins screen warning');
     }
 
     public function test_notification_emails_carry_it_as_plain_text_with_a_one_line_subject(): void
