@@ -72,13 +72,23 @@ final class Schema
         return $this->installed_version() === self::VERSION;
     }
 
-    /** Creates or upgrades every table; safe to run again. */
+    /** Creates or upgrades every table; safe to run again (dbDelta adds only what is missing). */
     public function install(): void
     {
         require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+        foreach ($this->statements() as $sql) {
+            dbDelta($sql);
+        }
+        update_option(self::VERSION_OPTION, self::VERSION, true);
+    }
+
+    /** @return array<string,string> table => its CREATE TABLE at the current version */
+    public function statements(): array
+    {
         $charset = $this->db->get_charset_collate();
         // dbDelta is picky: two spaces after PRIMARY KEY, one field per line, KEY not INDEX.
-        dbDelta("CREATE TABLE {$this->runs_table()} (
+        return [
+            $this->runs_table() => "CREATE TABLE {$this->runs_table()} (
   id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
   automation varchar(64) NOT NULL,
   category varchar(64) NOT NULL,
@@ -100,8 +110,8 @@ final class Schema
   KEY category_started (category,started_at),
   KEY status_started (status,started_at),
   KEY started_at (started_at)
-) $charset;");
-        dbDelta("CREATE TABLE {$this->run_events_table()} (
+) $charset;",
+            $this->run_events_table() => "CREATE TABLE {$this->run_events_table()} (
   id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
   run_id bigint(20) unsigned NOT NULL,
   created_at datetime NOT NULL,
@@ -117,8 +127,8 @@ final class Schema
   KEY run_id (run_id,id),
   KEY record (record_type,record_id),
   KEY type_created (type,created_at)
-) $charset;");
-        dbDelta("CREATE TABLE {$this->audit_table()} (
+) $charset;",
+            $this->audit_table() => "CREATE TABLE {$this->audit_table()} (
   id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
   created_at datetime NOT NULL,
   action varchar(40) NOT NULL,
@@ -138,8 +148,8 @@ final class Schema
   KEY action_created (action,created_at),
   KEY actor_created (actor_id,created_at),
   KEY created_at (created_at)
-) $charset;");
-        dbDelta("CREATE TABLE {$this->drills_table()} (
+) $charset;",
+            $this->drills_table() => "CREATE TABLE {$this->drills_table()} (
   id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
   category varchar(64) NOT NULL,
   outcome varchar(20) NOT NULL,
@@ -150,8 +160,8 @@ final class Schema
   report longtext DEFAULT NULL,
   PRIMARY KEY  (id),
   KEY category_started (category,started_at)
-) $charset;");
-        dbDelta("CREATE TABLE {$this->notifications_table()} (
+) $charset;",
+            $this->notifications_table() => "CREATE TABLE {$this->notifications_table()} (
   id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
   created_at datetime NOT NULL,
   event varchar(40) NOT NULL,
@@ -168,24 +178,40 @@ final class Schema
   PRIMARY KEY  (id),
   KEY status_next (status,next_attempt_at),
   KEY created_at (created_at)
-) $charset;");
-        dbDelta("CREATE TABLE {$this->breaker_state_table()} (
+) $charset;",
+            $this->breaker_state_table() => "CREATE TABLE {$this->breaker_state_table()} (
   scope varchar(140) NOT NULL,
   consecutive int(10) unsigned NOT NULL DEFAULT 0,
   recent varchar(1000) NOT NULL DEFAULT '',
   packed bigint(20) unsigned NOT NULL DEFAULT 0,
   updated_at datetime NOT NULL,
   PRIMARY KEY  (scope)
-) $charset;");
-        dbDelta("CREATE TABLE {$this->breaker_buckets_table()} (
+) $charset;",
+            $this->breaker_buckets_table() => "CREATE TABLE {$this->breaker_buckets_table()} (
   scope varchar(140) NOT NULL,
   metric varchar(48) NOT NULL,
   bucket datetime NOT NULL,
   amount decimal(20,6) NOT NULL DEFAULT 0,
   PRIMARY KEY  (scope,metric,bucket),
   KEY bucket (bucket)
-) $charset;");
-        update_option(self::VERSION_OPTION, self::VERSION, true);
+) $charset;",
+        ];
+    }
+
+    /**
+     * The columns each table has at the current version, read from the statements above, so a table
+     * restored from an older schema (missing a column) is told apart from a current one.
+     *
+     * @return array<string,list<string>>
+     */
+    public function columns(): array
+    {
+        $columns = [];
+        foreach ($this->statements() as $table => $sql) {
+            preg_match_all('/^  ([a-z_]+) [a-z]/m', $sql, $matches);
+            $columns[$table] = $matches[1];
+        }
+        return $columns;
     }
 
     /** Drops every table; only uninstall calls this. */

@@ -5,14 +5,15 @@ declare(strict_types=1);
 namespace SophMate\SafeMode\Storage\Schema;
 
 /**
- * Whether the plugin's tables are all there at the current schema version. Older schemas are
- * upgraded on plugins_loaded; what cannot be fixed that way (a dropped table, a failed upgrade) is a
- * problem: automation is held (fail closed) and the problem is reported until someone repairs it.
+ * Whether the plugin's tables are all there, with every column, at the current schema version.
+ * Older schemas are upgraded on plugins_loaded; what cannot be fixed that way (a dropped table, a
+ * table restored from an older backup, a failed upgrade) is a problem: automation is held (fail
+ * closed) and the problem is reported until someone repairs it.
  *
  * Decisions must cost no query, so they read an alarm kept in a small autoloaded option. The real
- * check (one SHOW TABLES) runs where a query is already being paid for: after an upgrade, when a
- * run could not be recorded, in the hourly maintenance, and where an operator looks (status, Site
- * Health, the wp-admin notice); each check raises or clears the alarm.
+ * check (SHOW TABLES and one information_schema query) runs where a query is already being paid
+ * for: after an upgrade, when a run could not be recorded, in the hourly maintenance, and where an
+ * operator looks (status, Site Health); each check raises or clears the alarm.
  */
 final class SchemaHealth
 {
@@ -102,6 +103,27 @@ final class SchemaHealth
         if ($missing !== []) {
             return sprintf('table(s) missing: %s', implode(', ', $missing));
         }
-        return null;
+        return $this->outdated_tables();
+    }
+
+    /** A table restored from an older schema (the version option says current, a column is missing). */
+    private function outdated_tables(): ?string
+    {
+        $rows = $this->db->get_results($this->db->prepare(
+            'SELECT TABLE_NAME AS t, COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE %s',
+            $this->db->esc_like($this->db->prefix . 'sophmate_') . '%'
+        ), ARRAY_A) ?: [];
+        $have = [];
+        foreach ($rows as $row) {
+            $have[(string) $row['t']][] = strtolower((string) $row['c']);
+        }
+        $problems = [];
+        foreach ($this->schema->columns() as $table => $columns) {
+            $lacking = array_diff($columns, $have[$table] ?? []);
+            if ($lacking !== []) {
+                $problems[] = sprintf('%s lacks %s', $table, implode(', ', $lacking));
+            }
+        }
+        return $problems === [] ? null : 'table(s) from an older schema version: ' . implode('; ', $problems);
     }
 }

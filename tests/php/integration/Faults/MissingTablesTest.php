@@ -95,6 +95,26 @@ final class MissingTablesTest extends TableFaultsTestCase
         self::assertNotNull($this->services->schema_health->alarm(), 'and the failure raised the alarm for everyone');
     }
 
+    public function test_a_table_restored_from_an_older_schema_is_reported_holds_automation_and_is_upgraded_by_repair(): void
+    {
+        $table = $this->services->schema->breaker_state_table();
+        $this->move_aside($table);
+        // A v4 backup restored into a v5 site: the version option still says current.
+        $ddl = OldSchemas::ddl(4, $this->db->prefix, $this->db->get_charset_collate())['sophmate_breaker_state'];
+        self::assertNotFalse($this->db->query($ddl), $this->db->last_error);
+        self::assertSame(1, $this->db->query(OldSchemas::sample_rows(4, $this->db->prefix)['sophmate_breaker_state']));
+
+        $status = $this->data($this->rest('GET', '/status'));
+        self::assertSame("table(s) from an older schema version: {$table} lacks packed", $status['storage_error']);
+        self::assertFalse(sophmate_safe_mode_decide('probe')->allows_run());
+
+        (new RepairCommand($this->services))([], []);
+        self::assertSame('success', end(\WP_CLI::$output)[0]);
+        self::assertNull($this->services->schema_health->problem());
+        self::assertSame('011', $this->db->get_var("SELECT recent FROM {$table} WHERE scope = 'category:content'"), 'the restored row is kept'); // phpcs:ignore
+        self::assertTrue(sophmate_safe_mode_decide('probe')->allows_run());
+    }
+
     public function test_a_schema_version_this_code_does_not_match_is_reported_and_holds_automation_until_upgraded(): void
     {
         update_option(Schema::VERSION_OPTION, Schema::VERSION + 1, true); // a newer plugin's tables, then a downgrade
