@@ -26,6 +26,7 @@ final class RequestGuard
         add_action('rest_api_init', [$this, 'ignore_non_string_method_override'], 0);
         add_filter('rest_pre_dispatch', [$this, 'refuse_unparseable_bodies'], 10, 3);
         add_filter('rest_request_before_callbacks', [$this, 'refuse_contradicted_url_params'], 5, 3);
+        add_filter('rest_post_dispatch', [$this, 'drop_oversized_body'], 5, 3);
     }
 
     public function ignore_non_string_method_override(): void
@@ -46,13 +47,8 @@ final class RequestGuard
         if ($result !== null || !self::ours($request)) {
             return $result;
         }
-        $content_type = $request->get_content_type()['value'] ?? 'application/x-www-form-urlencoded';
-        $limit = (int) ini_get('max_input_vars');
-        $form = $request->get_method() !== 'POST' && $content_type === 'application/x-www-form-urlencoded';
-        if ($form && $limit > 0 && substr_count((string) $request->get_body(), '&') >= $limit) {
-            // Core still reads the params after a refusal (rest_filter_response_fields): drop the body
-            // so it never reaches parse_str.
-            $request->set_body('');
+        if (self::over_input_limit($request)) {
+            $limit = (int) ini_get('max_input_vars');
             return new \WP_Error(
                 'sophmate_too_many_params',
                 /* translators: %d: the most fields a request may carry */
@@ -69,6 +65,22 @@ final class RequestGuard
             __('The request body must be a JSON object, such as {"reason": "…"}.', 'sophmate-safe-mode'),
             ['status' => 400]
         );
+    }
+
+    /**
+     * Core reads the params once more after answering (rest_filter_response_fields, for _fields),
+     * also when authentication failed and dispatch never ran: an oversized form body is dropped
+     * first so it never reaches parse_str. The answer is an error by then in both cases.
+     *
+     * @param mixed $response
+     * @return mixed
+     */
+    public function drop_oversized_body($response, \WP_REST_Server $server, \WP_REST_Request $request)
+    {
+        if (self::ours($request) && self::over_input_limit($request)) {
+            $request->set_body('');
+        }
+        return $response;
     }
 
     /**
@@ -95,6 +107,17 @@ final class RequestGuard
             }
         }
         return $response;
+    }
+
+    /** A form body core would parse with parse_str (not POST: PHP parsed that) with too many fields. */
+    private static function over_input_limit(\WP_REST_Request $request): bool
+    {
+        $content_type = $request->get_content_type()['value'] ?? 'application/x-www-form-urlencoded';
+        $limit = (int) ini_get('max_input_vars');
+        return $request->get_method() !== 'POST'
+            && $content_type === 'application/x-www-form-urlencoded'
+            && $limit > 0
+            && substr_count((string) $request->get_body(), '&') >= $limit;
     }
 
     /** The same id, whether it came as "5" or 5. */

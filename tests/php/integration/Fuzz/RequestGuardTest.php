@@ -66,6 +66,14 @@ final class RequestGuardTest extends IntegrationTestCase
         ]);
         self::assertSame(400, wp_remote_retrieve_response_code($many), (string) wp_remote_retrieve_body($many));
         self::assertSame('sophmate_too_many_params', json_decode((string) wp_remote_retrieve_body($many), true)['code'] ?? null);
+        // Refused by authentication before dispatch (a nonce without a cookie), then _fields reads the params.
+        $refused = wp_remote_request($base . '/categories/marketing?_fields=code', [
+            'method' => 'PATCH',
+            'headers' => ['X-WP-Nonce' => 'abc', 'Content-Type' => 'application/x-www-form-urlencoded'],
+            'body' => str_repeat('label=x&', 1500),
+            'timeout' => 20,
+        ]);
+        self::assertSame(403, wp_remote_retrieve_response_code($refused), (string) wp_remote_retrieve_body($refused));
 
         foreach (['/categories/ghost/pause', ''] as $route) {
             $override = wp_remote_post($base . $route . '?_method[]=PUT', [

@@ -44,6 +44,11 @@ final class WriteRoutesFuzzTest extends IntegrationTestCase
     /** @var list<string> automation ids that existed before the run */
     private array $automations_before = [];
     private int $subscriber = 0;
+    /** An editor with only the pause capability: may pause and tighten safe mode, nothing else. */
+    private int $pauser = 0;
+    private string $last_request = '';
+    /** @var array<string,int> answers by status and code, for the verbose summary */
+    private array $codes = [];
 
     protected function setUp(): void
     {
@@ -52,6 +57,8 @@ final class WriteRoutesFuzzTest extends IntegrationTestCase
         $this->input = new FuzzInput($seed !== false && $seed !== '' ? (int) $seed : random_int(1, PHP_INT_MAX));
         $this->automations_before = array_keys($this->services->catalog->automations());
         $this->subscriber = $this->user_with_role('subscriber');
+        $this->pauser = $this->user_with_role('editor');
+        get_user_by('id', $this->pauser)->add_cap('sophmate_pause_automation');
         // Something for the {id} routes to find besides the built-in categories and providers.
         $created = $this->rest('POST', '/automations', [
             'id' => 'fuzz-target', 'label' => 'Fuzz target', 'kind' => 'workflow', 'category' => 'marketing', 'owner' => 'admin',
@@ -69,6 +76,7 @@ final class WriteRoutesFuzzTest extends IntegrationTestCase
             }
         }
         wp_delete_user($this->subscriber);
+        wp_delete_user($this->pauser);
         parent::tearDown();
         sophmate_tests_reset_plugin_state();
     }
@@ -115,15 +123,19 @@ final class WriteRoutesFuzzTest extends IntegrationTestCase
             }
             $status = $this->fuzz_over_http($curl, $site, $routes[$this->input->int(0, count($routes) - 1)], $i);
             $statuses[$status] = ($statuses[$status] ?? 0) + 1;
-        }
-        curl_close($curl);
-        foreach ($logs as $n => $file) {
-            clearstatcache(true, $file);
-            $grown = is_file($file) ? (string) file_get_contents($file, false, null, $sizes[$n]) : '';
-            foreach ($this->problems_in_log($grown) as $line) {
-                $this->failures[] = basename($file) . ': ' . $line;
+            // After each request, so a log line names the request that caused it.
+            foreach ($logs as $n => $file) {
+                clearstatcache(true, $file);
+                $size = is_file($file) ? (int) filesize($file) : 0;
+                if ($size > $sizes[$n]) {
+                    foreach ($this->problems_in_log((string) file_get_contents($file, false, null, $sizes[$n])) as $line) {
+                        $this->failures[] = sprintf('%s: %s logged %s', $this->last_request, basename($file), $line);
+                    }
+                }
+                $sizes[$n] = $size;
             }
         }
+        curl_close($curl);
         $this->assert_audit_chain_intact();
         ksort($statuses);
         $this->report(sprintf('%d HTTP requests in %.1f s; statuses %s', $i, microtime(true) - $started, (string) wp_json_encode($statuses)));
@@ -137,7 +149,7 @@ final class WriteRoutesFuzzTest extends IntegrationTestCase
      */
     private function fuzz_in_process(array $route, int $n): int
     {
-        $who = $this->input->chance(0.9) ? 'admin' : ($this->input->chance(0.5) ? 'anonymous' : 'subscriber');
+        $who = $this->input->chance(0.88) ? 'admin' : $this->input->pick(['anonymous', 'subscriber', 'pauser']);
         $method = $this->input->chance(0.03) ? $this->input->pick(['GET', 'DELETE', 'PUT', 'OPTIONS']) : $this->input->pick($route['methods']);
         $request = new \WP_REST_Request($method, $this->path_for($route));
         $shape = $this->input->pick(['json', 'json', 'json', 'json', 'random_json', 'malformed', 'form', 'form', 'query', 'wrong_type', 'duplicated', 'nested', 'empty']);
@@ -185,6 +197,7 @@ final class WriteRoutesFuzzTest extends IntegrationTestCase
         wp_set_current_user(match ($who) {
             'admin' => self::admin_id(),
             'subscriber' => $this->subscriber,
+            'pauser' => $this->pauser,
             default => 0,
         });
         $this->forget_caches();
@@ -222,8 +235,8 @@ final class WriteRoutesFuzzTest extends IntegrationTestCase
         }
         $status = $response->get_status();
         $data = rest_get_server()->response_to_data($response, false);
-        $this->check_answer($description, $status, $data, $who);
-        $this->check_changes($description, $status, is_array($data) ? $data : [], $before, $this->fingerprint());
+        $this->check_answer($description, $request->get_route(), $status, $data, $who);
+        $this->check_changes($description, $status, is_array($data) ? $data : [], $before, $this->fingerprint(), $who, $request->get_route());
         return $status;
     }
 
@@ -299,6 +312,7 @@ final class WriteRoutesFuzzTest extends IntegrationTestCase
             }
         }
         $description = sprintf('HTTP #%d %s %s%s %s%s, body %s', $n, $method, $path, self::excerpt($query), $shape, $anonymous ? ' anonymous' : '', self::excerpt($raw));
+        $this->last_request = $description;
 
         $before = $this->fingerprint();
         curl_reset($curl);
@@ -327,15 +341,16 @@ final class WriteRoutesFuzzTest extends IntegrationTestCase
             $status = (int) $data['status'];
             $data = is_array($data['body']) ? $data['body'] : [];
         }
-        $this->check_answer($description, $status, $data, $anonymous ? 'anonymous' : 'admin');
+        $this->check_answer($description, $path, $status, $data, $anonymous ? 'anonymous' : 'admin');
         $this->check_changes($description, $status, $data, $before, $this->fingerprint());
         return $status;
     }
 
     /** The status and error code, for every answer. */
-    private function check_answer(string $description, int $status, mixed $data, string $who): void
+    private function check_answer(string $description, string $path, int $status, mixed $data, string $who): void
     {
         $code = is_array($data) ? (string) ($data['code'] ?? '') : '';
+        $this->codes[$status . ' ' . $code] = ($this->codes[$status . ' ' . $code] ?? 0) + 1;
         if ($status >= 500 || $status < 200 || ($status >= 300 && $status < 400)) {
             $this->failures[] = sprintf('%s: answered %d %s: %s', $description, $status, $code, self::excerpt((string) wp_json_encode($data)));
             return;
@@ -344,14 +359,28 @@ final class WriteRoutesFuzzTest extends IntegrationTestCase
             if (!preg_match(self::ALLOWED_CODE, $code) || !is_string($data['message'] ?? null) || $data['message'] === '') {
                 $this->failures[] = sprintf('%s: %d without a sophmate_/rest_ code and a message: %s', $description, $status, self::excerpt((string) wp_json_encode($data)));
             }
+            // A refusal for lack of rights says so and nothing else (no data leaks through it).
+            if (in_array($status, [401, 403], true) && $who !== 'admin' && array_diff(array_keys((array) ($data['data'] ?? [])), ['status', 'can_restart']) !== []) {
+                $this->failures[] = sprintf('%s: %d carries data: %s', $description, $status, self::excerpt((string) wp_json_encode($data)));
+            }
             if (wp_json_encode($data) === false) {
                 $this->failures[] = sprintf('%s: %d error that cannot be encoded as JSON (echoes invalid UTF-8?)', $description, $status);
             }
             return;
         }
         // OPTIONS is core's public description of the route (CORS preflight), for everyone.
-        if ($who === 'anonymous' && !str_contains($description, ' OPTIONS ')) {
-            $this->failures[] = sprintf('%s: an anonymous request answered %d', $description, $status);
+        if (str_contains($description, ' OPTIONS ') || $who === 'admin') {
+            return;
+        }
+        // A subscriber could own a scope (and so pause or restart it) only if a fuzzed PATCH
+        // happened to name them; a pauser's other successes are dry runs (see check_changes).
+        $may = match ($who) {
+            'pauser' => '#.#',
+            'subscriber' => '#/(pause|restart|promote)$#',
+            default => '#^$#',
+        };
+        if (!preg_match($may, $path)) {
+            $this->failures[] = sprintf('%s: answered %d to %s', $description, $status, $who);
         }
     }
 
@@ -363,9 +392,11 @@ final class WriteRoutesFuzzTest extends IntegrationTestCase
      * @param array<string,string> $before
      * @param array<string,string> $after
      */
-    private function check_changes(string $description, int $status, array $data, array $before, array $after): void
+    private function check_changes(string $description, int $status, array $data, array $before, array $after, string $who = 'admin', string $path = ''): void
     {
-        if ($status >= 200 && $status < 300) {
+        // Without the manage capability only a pause or a stricter safe mode may change anything.
+        $changes_allowed = $who === 'admin' || preg_match('#/(pause|safe-mode|restart|promote)$#', $path) === 1;
+        if ($status >= 200 && $status < 300 && $changes_allowed) {
             if (($data['changed'] ?? null) === false && ($before['switches'] !== $after['switches'] || $before['audit'] !== $after['audit'])) {
                 $this->failures[] = $description . ': answered changed: false but the switches or the audit log changed';
             }
@@ -373,7 +404,7 @@ final class WriteRoutesFuzzTest extends IntegrationTestCase
         }
         foreach ($before as $what => $value) {
             if ($after[$what] !== $value) {
-                $this->failures[] = sprintf('%s: answered %d but changed the %s (%s → %s)', $description, $status, $what, $value, $after[$what]);
+                $this->failures[] = sprintf('%s: answered %d as %s but changed the %s (%s → %s)', $description, $status, $who, $what, $value, $after[$what]);
             }
         }
     }
@@ -419,7 +450,8 @@ final class WriteRoutesFuzzTest extends IntegrationTestCase
         }
         $this->addToAssertionCount(1);
         if (getenv('SOPHMATE_FUZZ_VERBOSE')) {
-            fwrite(STDERR, sprintf("\nFuzz seed %d: %s\n", $this->input->seed, $summary));
+            arsort($this->codes);
+            fwrite(STDERR, sprintf("\nFuzz seed %d: %s\ncodes %s\n", $this->input->seed, $summary, (string) wp_json_encode($this->codes)));
         }
     }
 
