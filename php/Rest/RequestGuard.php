@@ -90,23 +90,30 @@ final class RequestGuard
      */
     public function refuse_contradicted_url_params($response, $handler, \WP_REST_Request $request)
     {
-        if ($response instanceof \WP_Error || !self::ours($request)) {
+        if (!self::ours($request)) {
             return $response;
         }
         $sources = [$request->get_json_params() ?? [], $request->get_body_params(), $request->get_query_params()];
+        $conflict = null;
         foreach ($request->get_url_params() as $name => $value) {
             foreach ($sources as $params) {
                 if (is_array($params) && array_key_exists($name, $params) && !self::same($params[$name], $value)) {
-                    return new \WP_Error(
-                        'sophmate_conflicting_param',
-                        /* translators: %s: parameter name, such as id or slug */
-                        sprintf(__('%s is set by the URL; the body or query may not name a different one.', 'sophmate-safe-mode'), $name),
-                        ['status' => 400, 'params' => [$name => $value]]
-                    );
+                    $conflict ??= (string) $name;
+                    // Whatever reads the request after this (core calls every handler's permission
+                    // callback for the Allow header, even on an error) sees the URL's value.
+                    $request->set_param((string) $name, $value);
                 }
             }
         }
-        return $response;
+        if ($conflict === null || $response instanceof \WP_Error) {
+            return $response;
+        }
+        return new \WP_Error(
+            'sophmate_conflicting_param',
+            /* translators: %s: parameter name, such as id or slug */
+            sprintf(__('%s is set by the URL; the body or query may not name a different one.', 'sophmate-safe-mode'), $conflict),
+            ['status' => 400, 'params' => [$conflict => $request->get_url_params()[$conflict]]]
+        );
     }
 
     /** A form body core would parse with parse_str (not POST: PHP parsed that) with too many fields. */

@@ -58,7 +58,9 @@ final class SafeModeController extends Controller
         }
         // Pausers may only make safe mode stricter (off → read_only → paused), never looser.
         $strictness = ['off' => 0, 'read_only' => 1, 'paused' => 2];
-        $wanted = $strictness[(string) $request->get_param('mode')] ?? null;
+        // Core also calls this for the Allow header of a request whose params failed validation.
+        $mode = $request->get_param('mode');
+        $wanted = is_string($mode) ? $strictness[$mode] ?? null : null;
         $current = $strictness[$this->services->switch_store->load()->safe_mode->mode->value];
         if (current_user_can(Plugin::CAP_PAUSE) && ($wanted === null || $wanted > $current)) {
             return true;

@@ -49,6 +49,39 @@ final class RequestGuardTest extends IntegrationTestCase
         self::assertSame('category:marketing', $this->audit_rows()[0]['scope']);
     }
 
+    /**
+     * Core calls every handler's permission callback for the Allow header after answering, with the
+     * params as sent, even when they failed validation: those callbacks must not choke on them.
+     */
+    public function test_permission_callbacks_run_for_the_allow_header_see_no_warning(): void
+    {
+        wp_set_current_user($this->user_with_role('subscriber'));
+        $cases = [
+            ['PUT', '/safe-mode', ['mode' => ['paused']]],
+            ['POST', '/categories/content/reviews', ['note' => 'x', 'slug' => ['content']]],
+            ['POST', '/categories/content/pause', ['reason' => 'x', 'id' => ['content']]],
+        ];
+        foreach ($cases as [$method, $path, $body]) {
+            $request = new \WP_REST_Request($method, '/sophmate-safe-mode/v1' . $path);
+            $request->set_header('Content-Type', 'application/json');
+            $request->set_body((string) wp_json_encode($body));
+            $warnings = [];
+            set_error_handler(static function (int $errno, string $message, string $file, int $line) use (&$warnings): bool {
+                $warnings[] = "{$message} in {$file}:{$line}";
+                return true;
+            });
+            try {
+                $response = rest_do_request($request);
+                $response = is_wp_error($response) ? rest_convert_error_to_response($response) : $response;
+                $response = apply_filters('rest_post_dispatch', $response, rest_get_server(), $request);
+            } finally {
+                restore_error_handler();
+            }
+            self::assertSame([], $warnings, $method . ' ' . $path);
+            self::assertGreaterThanOrEqual(400, $response->get_status());
+        }
+    }
+
     public function test_over_http_too_many_form_fields_and_an_array_method_override_get_a_4xx_and_log_nothing(): void
     {
         $site = self::site();

@@ -214,8 +214,10 @@ final class WriteRoutesFuzzTest extends IntegrationTestCase
         ob_start();
         try {
             $response = rest_do_request($request);
-            // A rest_pre_dispatch refusal comes back as it was returned; the server sends it as a response.
+            // What serve_request() does next: an error becomes a response, then rest_post_dispatch
+            // (where core calls every handler's permission callback for the Allow header).
             $response = is_wp_error($response) ? rest_convert_error_to_response($response) : rest_ensure_response($response);
+            $response = apply_filters('rest_post_dispatch', $response, rest_get_server(), $request);
         } catch (\Throwable $e) {
             $response = null;
             $this->failures[] = sprintf('%s: threw %s: %s in %s:%d', $description, get_class($e), $e->getMessage(), $e->getFile(), $e->getLine());
