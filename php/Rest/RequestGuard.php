@@ -13,6 +13,8 @@ namespace SophMate\SafeMode\Rest;
  *   list and logs "foreach() argument must be of type array|object" on every such request;
  * - a form body (PUT/PATCH/DELETE, parsed by core with parse_str) with more fields than PHP's
  *   max_input_vars: parse_str logs a warning and silently drops the rest;
+ * - a parameter in both the query and the body with different values: core validates only the one
+ *   it uses but sanitizes both, so the other one reaches (string) casts unchecked (a warning);
  * - a body or query parameter that names a different id than the URL (`POST /categories/a/pause`
  *   with `?id=b`): core's get_param() prefers body and query over the URL, so the request would
  *   act on a scope other than the one its URL names (and that audit logs and proxies record);
@@ -49,7 +51,7 @@ final class RequestGuard
         }
         if (self::over_input_limit($request)) {
             $limit = (int) ini_get('max_input_vars');
-            return new \WP_Error(
+            return self::refusal(
                 'sophmate_too_many_params',
                 /* translators: %d: the most fields a request may carry */
                 sprintf(__('The request body has more than %d fields.', 'sophmate-safe-mode'), $limit),
@@ -57,14 +59,26 @@ final class RequestGuard
             );
         }
         $json = $request->get_json_params();
-        if ($json === null || (is_array($json) && ($json === [] || !array_is_list($json)))) {
-            return $result;
+        if ($json !== null && (!is_array($json) || ($json !== [] && array_is_list($json)))) {
+            return self::refusal(
+                'sophmate_invalid_body',
+                __('The request body must be a JSON object, such as {"reason": "…"}.', 'sophmate-safe-mode'),
+                ['status' => 400]
+            );
         }
-        return new \WP_Error(
-            'sophmate_invalid_body',
-            __('The request body must be a JSON object, such as {"reason": "…"}.', 'sophmate-safe-mode'),
-            ['status' => 400]
-        );
+        $request->get_params(); // Has core parse a PUT/PATCH/DELETE form body now, not later.
+        $body = $json ?? $request->get_body_params();
+        foreach ($request->get_query_params() as $name => $value) {
+            if (is_string($name) && !str_starts_with($name, '_') && array_key_exists($name, $body) && $body[$name] !== $value) {
+                return self::refusal(
+                    'sophmate_conflicting_param',
+                    /* translators: %s: parameter name */
+                    sprintf(__('%s is given twice, in the query and in the body, with different values.', 'sophmate-safe-mode'), $name),
+                    ['status' => 400, 'params' => [$name]]
+                );
+            }
+        }
+        return $result;
     }
 
     /**
@@ -114,6 +128,17 @@ final class RequestGuard
             sprintf(__('%s is set by the URL; the body or query may not name a different one.', 'sophmate-safe-mode'), $conflict),
             ['status' => 400, 'params' => [$conflict => $request->get_url_params()[$conflict]]]
         );
+    }
+
+    /**
+     * A refusal before dispatch, as a response: rest_do_request() hands a rest_pre_dispatch result
+     * back as it is, and in-process callers (preloading, tests) expect a response.
+     *
+     * @param array<string,mixed> $data
+     */
+    private static function refusal(string $code, string $message, array $data): \WP_REST_Response
+    {
+        return rest_convert_error_to_response(new \WP_Error($code, $message, $data));
     }
 
     /** A form body core would parse with parse_str (not POST: PHP parsed that) with too many fields. */

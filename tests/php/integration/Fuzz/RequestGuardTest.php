@@ -49,6 +49,25 @@ final class RequestGuardTest extends IntegrationTestCase
         self::assertSame('category:marketing', $this->audit_rows()[0]['scope']);
     }
 
+    public function test_a_field_given_in_the_query_and_the_body_with_different_values_is_refused(): void
+    {
+        $warnings = [];
+        set_error_handler(static function (int $errno, string $message) use (&$warnings): bool {
+            $warnings[] = $message;
+            return true;
+        });
+        try {
+            // Core validates only the body's slug but sanitizes the query's array too: (string) on an array.
+            $response = $this->rest('POST', '/categories', ['slug' => 'fuzzed', 'label' => 'Fuzzed'], ['slug' => ['x']]);
+        } finally {
+            restore_error_handler();
+        }
+        $this->assertError($response, 400, 'sophmate_conflicting_param');
+        self::assertSame([], $warnings);
+        self::assertFalse($this->services->catalog->has_category('fuzzed'));
+        self::assertSame(201, $this->rest('POST', '/categories', ['slug' => 'fuzzed', 'label' => 'Fuzzed'], ['slug' => 'fuzzed'])->get_status(), 'the same value twice is fine');
+    }
+
     /**
      * Core calls every handler's permission callback for the Allow header after answering, with the
      * params as sent, even when they failed validation: those callbacks must not choke on them.
