@@ -75,6 +75,7 @@ final class WriteRoutesFuzzTest extends IntegrationTestCase
                 $this->services->catalog->remove_automation((string) $id);
             }
         }
+        require_once ABSPATH . 'wp-admin/includes/user.php';
         wp_delete_user($this->subscriber);
         wp_delete_user($this->pauser);
         parent::tearDown();
