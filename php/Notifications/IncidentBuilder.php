@@ -95,6 +95,14 @@ final class IncidentBuilder
     private function state(Scope $scope, \SophMate\SafeMode\Domain\Switches\SwitchBoard $board): array
     {
         if ($scope->is_global()) {
+            // The last-resort switch and network safe mode override the site's own safe mode:
+            // the message must say what actually holds automation.
+            $emergency = $this->services->emergency->state();
+            if ($emergency->is_active() && $emergency->mode !== null) {
+                $mode = $emergency->mode->value;
+                $held_by = $emergency->via === 'network' ? 'network safe mode' : 'the last-resort switch (' . (string) $emergency->via . ')';
+                return [$mode, $mode === 'read_only' ? 'read_only' : 'blocked', $held_by];
+            }
             $mode = $board->safe_mode->mode->value;
             $effective = match ($mode) {
                 'paused' => 'blocked',

@@ -43,6 +43,7 @@ final class Notifier
         add_action('sophmate_safe_mode_restarted', [$this, 'restarted'], 20, 5);
         add_action('sophmate_safe_mode_promoted', [$this, 'promoted'], 20, 5);
         add_action('sophmate_safe_mode_safe_mode_changed', [$this, 'safe_mode_changed'], 20, 5);
+        add_action('sophmate_safe_mode_network_safe_mode_changed', [$this, 'network_safe_mode_changed'], 20, 5);
         add_action('sophmate_safe_mode_drill_finished', [$this, 'drill_finished'], 20, 1);
         add_action('sophmate_safe_mode_escalation_digest', [$this, 'escalation_digest'], 20, 1);
     }
@@ -95,6 +96,28 @@ final class Notifier
                 return;
             }
             $details = [sprintf('Safe mode went from "%s" to "%s".', (string) $before, (string) $mode)];
+            $this->notify(
+                $this->incidents->build(NotifyEvent::SafeMode, Scope::global(), is_array($actor) ? $actor : null, (string) ($context['source'] ?? ''), (string) $reason, self::incident_url($context), $details),
+                Scope::global()
+            );
+        });
+    }
+
+    /**
+     * Network safe mode (multisite) changed: told once, through the site-level targets of the site
+     * where it was changed (the main site), since it holds every site of the network.
+     *
+     * @param mixed $mode
+     * @param mixed $before
+     * @param mixed $actor
+     * @param mixed $reason
+     * @param mixed $context
+     */
+    public function network_safe_mode_changed($mode = '', $before = '', $actor = null, $reason = '', $context = []): void
+    {
+        $this->guarded(function () use ($actor, $reason, $context, $before, $mode): void {
+            $context = is_array($context) ? $context : [];
+            $details = [sprintf('Network safe mode went from "%s" to "%s": it holds automation on every site of the network, whatever each site\'s own switches say.', (string) $before, (string) $mode)];
             $this->notify(
                 $this->incidents->build(NotifyEvent::SafeMode, Scope::global(), is_array($actor) ? $actor : null, (string) ($context['source'] ?? ''), (string) $reason, self::incident_url($context), $details),
                 Scope::global()
@@ -239,7 +262,7 @@ final class Notifier
             $context = is_array($context) ? $context : [];
             $source = (string) ($context['source'] ?? '');
             if ($scope === 'network') {
-                return; // Network safe mode (multisite) is told on every site by its own notice, not per-site targets.
+                return; // Network safe mode (multisite) is told once by network_safe_mode_changed.
             }
             $parsed = Scope::parse((string) $scope);
             if (in_array($source, $skip_sources, true) || ($parsed->is_global() && $event !== NotifyEvent::Trip)) {

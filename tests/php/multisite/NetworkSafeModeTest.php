@@ -279,6 +279,22 @@ final class NetworkSafeModeTest extends MultisiteTestCase
         self::assertSame('admin', $this->fired[0][3]['login']);
     }
 
+    public function test_a_change_is_notified_once_through_the_main_sites_targets_saying_what_holds_every_site(): void
+    {
+        $outbox = fn (): array => $this->db->get_results("SELECT event, scope, payload FROM {$this->services->schema->notifications_table()} ORDER BY id", ARRAY_A) ?: []; // phpcs:ignore
+        $before = ['main' => count($outbox()), 'site2' => $this->on_site($this->site2, fn (): int => count($outbox()))];
+        $this->network_on('paused', 'Provider key leaked');
+
+        $queued = array_slice($outbox(), $before['main']);
+        self::assertNotSame([], $queued, 'the main site queues the message');
+        self::assertSame(['safe_mode'], array_values(array_unique(array_column($queued, 'event'))));
+        $payload = (string) $queued[0]['payload'];
+        self::assertStringContainsString('Network safe mode went from \"off\" to \"paused\"', $payload);
+        self::assertStringContainsString('Provider key leaked', $payload);
+        self::assertStringContainsString('network safe mode', $payload, 'the state line says what holds automation');
+        self::assertSame($before['site2'], $this->on_site($this->site2, fn (): int => count($outbox())), 'once for the network, not once per site');
+    }
+
     public function test_only_super_admins_on_the_main_site_may_read_or_change_it(): void
     {
         wp_set_current_user(0);
