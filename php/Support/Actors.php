@@ -33,7 +33,10 @@ final class Actors
         if (is_int($owner) || (is_string($owner) && ctype_digit($owner))) {
             $user = get_userdata((int) $owner);
         } elseif (is_string($owner) && $owner !== '') {
-            $user = get_user_by('login', $owner) ?: get_user_by('email', $owner);
+            // Logins are stored sanitized, so text that sanitizing changes names no user; asking
+            // core anyway makes it look up an empty cache key (a _doing_it_wrong notice).
+            $user = (sanitize_user($owner, true) === $owner ? get_user_by('login', $owner) : false)
+                ?: (is_email($owner) ? get_user_by('email', $owner) : false);
         } else {
             return null;
         }

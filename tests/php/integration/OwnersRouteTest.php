@@ -45,4 +45,23 @@ final class OwnersRouteTest extends IntegrationTestCase
         wp_set_current_user(0);
         $this->assertError($this->rest('GET', '/owners'), 401, 'rest_forbidden');
     }
+
+    public function test_an_owner_given_as_text_that_names_no_user_is_refused_without_a_php_notice(): void
+    {
+        $notices = [];
+        set_error_handler(static function (int $severity, string $message) use (&$notices): bool {
+            $notices[] = $message;
+            return true;
+        });
+        try {
+            foreach (['<script>alert(1)</script>', '???', 'not-an-email@', 'nobody@example.test'] as $owner) {
+                self::assertNull($this->services->actors->resolve_owner($owner), $owner);
+            }
+            self::assertSame(1, $this->services->actors->resolve_owner('admin'));
+            self::assertSame(1, $this->services->actors->resolve_owner((string) get_userdata(1)->user_email));
+        } finally {
+            restore_error_handler();
+        }
+        self::assertSame([], $notices, 'core was never asked to look up an empty cache key');
+    }
 }
