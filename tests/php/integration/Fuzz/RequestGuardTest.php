@@ -79,6 +79,9 @@ final class RequestGuardTest extends IntegrationTestCase
             ['PUT', '/safe-mode', ['mode' => ['paused']]],
             ['POST', '/categories/content/reviews', ['note' => 'x', 'slug' => ['content']]],
             ['POST', '/categories/content/pause', ['reason' => 'x', 'id' => ['content']]],
+            // An OPTIONS request is answered before any argument is validated (found by a fuzz seed).
+            ['OPTIONS', '/categories/commerce/promote', ['id' => ['http://127.0.0.1:1/']]],
+            ['OPTIONS', '/categories/content/reviews', ['slug' => ['content']]],
         ];
         foreach ($cases as [$method, $path, $body]) {
             $request = new \WP_REST_Request($method, '/sophmate-safe-mode/v1' . $path);
@@ -97,7 +100,9 @@ final class RequestGuardTest extends IntegrationTestCase
                 restore_error_handler();
             }
             self::assertSame([], $warnings, $method . ' ' . $path);
-            self::assertGreaterThanOrEqual(400, $response->get_status());
+            if ($method !== 'OPTIONS') {
+                self::assertGreaterThanOrEqual(400, $response->get_status());
+            }
         }
     }
 
