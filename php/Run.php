@@ -118,8 +118,7 @@ final class Run
         $now = $this->gate->decide_for($this->automation, $this->trigger, true);
         // "finish" is for a pause someone decided; unreadable state or broken storage may hide a
         // pause nobody can see, so the run stops whatever the policy (fail closed).
-        $unknown = in_array($now->scope(), ['state', 'storage'], true);
-        if ($now->allows_run() || (!$unknown && ($this->policy?->running ?? 'stop_at_checkpoint') === 'finish')) {
+        if ($now->allows_run() || (!$now->is_fail_closed() && ($this->policy?->running ?? 'stop_at_checkpoint') === 'finish')) {
             return true;
         }
         $this->event('checkpoint', ['name' => $this->current_step ?? '', 'data' => ['stopped' => true, 'reason' => $now->reason()]]);

@@ -12,6 +12,11 @@ use SophMate\SafeMode\Domain\Decision\Effect;
  */
 final class Decision
 {
+    /** Decided by unreadable switch state: nobody paused anything, the plugin cannot see. */
+    public const STATE = 'state';
+    /** Decided by storage that needs repair or cannot record a run. */
+    public const STORAGE = 'storage';
+
     public function __construct(
         public readonly Effect $effect,
         private readonly string $scope,
@@ -44,10 +49,19 @@ final class Decision
         return $this->reason;
     }
 
-    /** The switch that decided: emergency, global, category:SLUG, automation:ID, readiness, trial or state. */
+    /** The switch that decided: emergency, global, category:SLUG, automation:ID, readiness, trial, state or storage. */
     public function scope(): string
     {
         return $this->scope;
+    }
+
+    /**
+     * Held because the plugin cannot know (unreadable state, broken storage) rather than because
+     * someone paused: it fails closed whatever a category's pause policy would allow.
+     */
+    public function is_fail_closed(): bool
+    {
+        return $this->scope === self::STATE || $this->scope === self::STORAGE;
     }
 
     public function effect(): string

@@ -112,7 +112,7 @@ final class CronGate
         if ($decision === null) {
             return null;
         }
-        if (in_array($decision->scope(), ['state', 'storage'], true)) {
+        if ($decision->is_fail_closed()) {
             // Held whatever the category's policy says: nobody paused anything, the plugin just
             // cannot read its state or record runs, so no occurrence may be lost meanwhile.
             $policy = new PausePolicy('stop_at_checkpoint', 'hold', 'hold', 'hold');

@@ -43,7 +43,7 @@ final class Gate
         $problem = $decision->allows_run() ? $this->storage?->alarm() : null;
         if ($problem !== null) {
             // Fail closed: without its tables a run could not be recorded, reviewed or audited.
-            $decision = new Decision(Effect::Blocked, 'storage', 'Storage needs repair (' . $problem . '); automation is held until it is repaired (wp sophmate repair).');
+            $decision = new Decision(Effect::Blocked, Decision::STORAGE, 'Storage needs repair (' . $problem . '); automation is held until it is repaired (wp sophmate repair).');
         }
         $filtered = apply_filters('sophmate_safe_mode_decision', $decision, $automation->id, $trigger);
         // A filter may only tighten a decision: loosening a kill switch from a third-party filter would defeat it.

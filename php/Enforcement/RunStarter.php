@@ -69,7 +69,7 @@ final class RunStarter
         if ($id <= 0 && $decision->allows_run()) {
             // Fail closed: a run the plugin cannot record (database gone, runs table missing) could
             // not be paused, reviewed or swept either, so it does not start.
-            $decision = new Decision(Effect::Blocked, 'storage', 'The run could not be recorded (database unavailable or run history table missing), so it was not started.');
+            $decision = new Decision(Effect::Blocked, Decision::STORAGE, 'The run could not be recorded (database unavailable or run history table missing), so it was not started.');
             $this->storage?->problem(); // A missing table raises the alarm, which holds every other automation too.
         }
         return new Run($id, $automation, $decision, $this->runs, $this->gate, $policy, $this->clock, $trigger, $this->context, $this->retries, $cron_origin);

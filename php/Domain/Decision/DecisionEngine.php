@@ -26,7 +26,7 @@ final class DecisionEngine
     public function decide(AutomationDefinition $automation, SwitchBoard $board, EmergencyState $emergency, string $trigger = ''): Decision
     {
         if ($board->is_corrupt()) {
-            return new Decision(Effect::Blocked, 'state', 'Switch state could not be read (' . $board->corruption . '); automation is held until it can.');
+            return new Decision(Effect::Blocked, Decision::STATE, 'Switch state could not be read (' . $board->corruption . '); automation is held until it can.');
         }
         if ($board->is_quiet() && !$emergency->is_active() && $automation->mode === AutomationMode::Live) {
             return Decision::run();
@@ -45,7 +45,7 @@ final class DecisionEngine
     public function decide_category(string $slug, SwitchBoard $board, EmergencyState $emergency): Decision
     {
         if ($board->is_corrupt()) {
-            return new Decision(Effect::Blocked, 'state', 'Switch state could not be read.');
+            return new Decision(Effect::Blocked, Decision::STATE, 'Switch state could not be read.');
         }
         $best = Decision::run();
         $layers = [

@@ -25,16 +25,6 @@ final class SchemaHealth
     {
     }
 
-    /** Brings an older schema (or one with a table missing after an upgrade) to the current version. */
-    public function upgrade_if_needed(): bool
-    {
-        if ($this->schema->is_current()) {
-            return false;
-        }
-        $this->repair();
-        return true;
-    }
-
     /** Creates every missing table and column (idempotent: dbDelta only adds what is missing). */
     public function repair(): ?string
     {

@@ -110,6 +110,9 @@ final class DecisionEngineTest extends TestCase
         $decision = (new DecisionEngine(new FakeTrialUsage()))->decide(self::automation('live'), SwitchBoard::unreadable('not JSON'), new EmergencyState());
         self::assertSame('blocked', $decision->effect());
         self::assertSame('state', $decision->scope());
+        self::assertTrue($decision->is_fail_closed(), 'held because the plugin cannot see, not because someone paused');
+        self::assertTrue((new \SophMate\SafeMode\Domain\Decision(\SophMate\SafeMode\Domain\Decision\Effect::Blocked, 'storage', 'x'))->is_fail_closed());
+        self::assertFalse((new \SophMate\SafeMode\Domain\Decision(\SophMate\SafeMode\Domain\Decision\Effect::Blocked, 'category:marketing', 'x'))->is_fail_closed());
     }
 
     public function test_a_category_level_decision_ignores_automation_switches(): void
