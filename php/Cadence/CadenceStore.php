@@ -6,6 +6,7 @@ namespace SophMate\SafeMode\Cadence;
 
 use SophMate\SafeMode\Domain\Cadence\ReviewSchedule;
 use SophMate\SafeMode\Domain\Cadence\Times;
+use SophMate\SafeMode\Storage\DatabaseLock;
 
 /**
  * Review schedules of all categories in one non-autoloaded option (GET /status reads it once), and
@@ -41,8 +42,7 @@ final class CadenceStore
         // and web nodes by a database lock, and re-reads the option past any cache, so another
         // category's schedule written meanwhile is kept. The lock is a courtesy, not a gate: after
         // 5 s the write goes ahead rather than lose this schedule.
-        $lock = $wpdb->prefix . 'sophmate_review_cadence';
-        $locked = (int) $wpdb->get_var($wpdb->prepare('SELECT GET_LOCK(%s, 5)', $lock)) === 1;
+        $lock = DatabaseLock::acquire($wpdb, $wpdb->prefix . 'sophmate_review_cadence', 5);
         try {
             wp_cache_delete(self::OPTION, 'options');
             $stored = get_option(self::OPTION, []);
@@ -50,9 +50,7 @@ final class CadenceStore
             $stored[$schedule->category] = $schedule->to_array();
             update_option(self::OPTION, $stored, false);
         } finally {
-            if ($locked) {
-                $wpdb->query($wpdb->prepare('SELECT RELEASE_LOCK(%s)', $lock));
-            }
+            $lock?->release();
         }
     }
 

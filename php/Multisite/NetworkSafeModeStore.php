@@ -8,6 +8,7 @@ use SophMate\SafeMode\Domain\Decision\EmergencyState;
 use SophMate\SafeMode\Domain\Exception\StorageUnavailable;
 use SophMate\SafeMode\Domain\Switches\SafeModeMode;
 use SophMate\SafeMode\Domain\Switches\SafeModeRecord;
+use SophMate\SafeMode\Storage\DatabaseLock;
 
 /**
  * Network safe mode, stored once for the network as a network option (wp_sitemeta) holding JSON
@@ -55,8 +56,8 @@ final class NetworkSafeModeStore
      */
     public function change(callable $transition): array
     {
-        $lock = self::LOCK . '_' . $this->network_id();
-        if ((int) $this->db->get_var($this->db->prepare('SELECT GET_LOCK(%s, 10)', $lock)) !== 1) {
+        $lock = DatabaseLock::acquire($this->db, self::LOCK . '_' . $this->network_id(), 10);
+        if ($lock === null) {
             throw new StorageUnavailable('sophmate_state_busy', 'Network safe mode is being changed by someone else right now; try again.');
         }
         try {
@@ -69,7 +70,7 @@ final class NetworkSafeModeStore
             $this->write($after);
             return [$before, $after];
         } finally {
-            $this->db->query($this->db->prepare('SELECT RELEASE_LOCK(%s)', $lock));
+            $lock->release();
         }
     }
 

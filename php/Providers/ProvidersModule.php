@@ -7,6 +7,7 @@ namespace SophMate\SafeMode\Providers;
 use SophMate\SafeMode\Cli\ProvidersCommand;
 use SophMate\SafeMode\Domain\Actor;
 use SophMate\SafeMode\Services;
+use SophMate\SafeMode\Storage\DatabaseLock;
 
 /**
  * Wires provider status polling into WordPress: a cron event on its own schedule (every
@@ -64,15 +65,15 @@ final class ProvidersModule
         // Several web nodes may run the same due cron event at once (WP-Cron's own lock is a
         // transient, not atomic): a database lock lets one poll and the others skip, so a status
         // change is fetched, audited and announced once.
-        $lock = $wpdb->prefix . 'sophmate_provider_poll';
-        if ((int) $wpdb->get_var($wpdb->prepare('SELECT GET_LOCK(%s, 0)', $lock)) !== 1) {
+        $lock = DatabaseLock::acquire($wpdb, $wpdb->prefix . 'sophmate_provider_poll', 0);
+        if ($lock === null) {
             return;
         }
         try {
             // Whoever WP-Cron happens to run as, the poll is the system's doing, not theirs.
             (new StatusPoller($this->services))->poll_all(Actor::system('cron'), 'cron');
         } finally {
-            $wpdb->query($wpdb->prepare('SELECT RELEASE_LOCK(%s)', $lock));
+            $lock->release();
         }
     }
 

@@ -26,8 +26,8 @@ final class TableAuditLog implements AuditLog
     public function append(AuditEntry $entry): int
     {
         $table = $this->schema->audit_table();
-        $locked = (int) $this->db->get_var($this->db->prepare('SELECT GET_LOCK(%s, 10)', self::LOCK));
-        if ($locked !== 1) {
+        $lock = DatabaseLock::acquire($this->db, self::LOCK, 10);
+        if ($lock === null) {
             throw new StorageUnavailable('sophmate_audit_busy', 'The audit log is locked by another writer; try again.');
         }
         try {
@@ -52,7 +52,7 @@ final class TableAuditLog implements AuditLog
             }
             return (int) $this->db->insert_id;
         } finally {
-            $this->db->query($this->db->prepare('SELECT RELEASE_LOCK(%s)', self::LOCK));
+            $lock->release();
         }
     }
 
