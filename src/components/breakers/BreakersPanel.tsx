@@ -187,6 +187,10 @@ function CurrentValues( {
 				)
 			: null;
 	} else if ( kind === 'spend' && state?.spend?.length ) {
+		const budgetText = ( budget: number | null | undefined ) =>
+			budget === null || budget === undefined
+				? '—'
+				: formatAmount( budget );
 		content = (
 			<ul>
 				{ state.spend.map( ( row ) => (
@@ -200,10 +204,7 @@ function CurrentValues( {
 								),
 								formatAmount( row.last_hour ?? 0 ),
 								row.unit,
-								row.per_hour === null ||
-									row.per_hour === undefined
-									? '—'
-									: formatAmount( row.per_hour )
+								budgetText( row.per_hour )
 							) }
 						</Versus>
 						{ ' · ' }
@@ -216,10 +217,7 @@ function CurrentValues( {
 								),
 								formatAmount( row.last_day ?? 0 ),
 								row.unit,
-								row.per_day === null ||
-									row.per_day === undefined
-									? '—'
-									: formatAmount( row.per_day )
+								budgetText( row.per_day )
 							) }
 						</Versus>
 					</li>
